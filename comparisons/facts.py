@@ -1,0 +1,243 @@
+"""The facts loader: published pages and snippets in, immutable values out.
+
+Everything downstream (the comparison engine, templates, the API) reads these values,
+never the ORM, so a page's query count is fixed here whatever the amount of data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.db.models import Prefetch
+
+if TYPE_CHECKING:
+    from comparisons.models import ModelPage
+
+
+@dataclass(frozen=True)
+class CapabilityFacts:
+    slug: str
+    name: str
+    description: str = ""
+    phrase: str = ""  # how it reads mid-sentence: "multimodal input"
+
+    @property
+    def reader_phrase(self) -> str:
+        return self.phrase or self.name.lower()
+
+
+@dataclass(frozen=True)
+class LicenceFacts:
+    name: str
+    openness: str  # one of Licence.Openness values
+    openness_label: str
+    commercial_use: str = ""
+    osi_approved: bool | None = None
+
+
+@dataclass(frozen=True)
+class RouteFacts:
+    provider_slug: str
+    provider_name: str
+    input_price: Decimal | None = None
+    output_price: Decimal | None = None
+    cached_input_price: Decimal | None = None
+    context_limit: int | None = None
+    provider_model_id: str = ""
+    source_url: str = ""
+    checked_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ScoreFacts:
+    benchmark_slug: str
+    benchmark_name: str
+    score: Decimal
+    unit: str = ""
+    higher_is_better: bool = True
+    source_url: str = ""
+    measured_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ModelFacts:
+    slug: str
+    name: str
+    page_id: int | None = None
+    url: str = ""
+    lab: str | None = None
+    lab_slug: str | None = None
+    release_date: date | None = None
+    context_window: int | None = None
+    max_output_tokens: int | None = None
+    parameters_billions: Decimal | None = None
+    parameters_detail: str = ""
+    parameters_estimated: bool = False
+    architecture: str | None = None
+    licence: LicenceFacts | None = None
+    knowledge_cutoff: date | None = None
+    product_type: str | None = None
+    best_for: str = ""
+    tags: tuple[str, ...] = ()
+    routes: tuple[RouteFacts, ...] = ()
+    # capability slug -> True (yes) / False (no); a missing slug is "not sourced".
+    capabilities: dict[str, bool] = field(default_factory=dict)
+    scores: tuple[ScoreFacts, ...] = ()
+
+    def supports(self, capability_slug: str) -> bool | None:
+        return self.capabilities.get(capability_slug)
+
+    @property
+    def release_year(self) -> int | None:
+        return self.release_date.year if self.release_date else None
+
+
+@dataclass(frozen=True)
+class TrafficFacts:
+    name: str
+    monthly_input_tokens: int
+    monthly_output_tokens: int
+    slug: str = ""
+
+
+# --- building values from model instances ------------------------------------------------
+
+
+def _licence_facts(licence) -> LicenceFacts | None:
+    if licence is None:
+        return None
+    return LicenceFacts(
+        name=licence.name,
+        openness=licence.openness,
+        openness_label=licence.get_openness_display(),
+        commercial_use=licence.commercial_use,
+        osi_approved=licence.osi_approved,
+    )
+
+
+def build_model_facts(
+    page: ModelPage,
+    routes: Iterable,
+    support_rows: Iterable,
+    scores: Iterable,
+    tags: Iterable,
+) -> ModelFacts:
+    """One ModelFacts from a page and its already-fetched children (no queries here)."""
+    capabilities = {
+        row.capability.slug: row.support == "yes"
+        for row in support_rows
+        if row.support in ("yes", "no")
+    }
+    return ModelFacts(
+        slug=page.slug,
+        name=page.title,
+        page_id=page.pk,
+        url=page.url if page.pk and page.live else "",
+        lab=page.lab.name if page.lab else None,
+        lab_slug=page.lab.slug if page.lab else None,
+        release_date=page.release_date,
+        context_window=page.context_window,
+        max_output_tokens=page.max_output_tokens,
+        parameters_billions=page.parameters_billions,
+        parameters_detail=page.parameters_detail,
+        parameters_estimated=page.parameters_estimated,
+        architecture=page.get_architecture_display() if page.architecture else None,
+        licence=_licence_facts(page.licence),
+        knowledge_cutoff=page.knowledge_cutoff,
+        product_type=page.product_type.name if page.product_type else None,
+        best_for=page.best_for,
+        tags=tuple(tag.name for tag in sorted(tags, key=lambda t: (t.sort_order, t.name))),
+        routes=tuple(
+            RouteFacts(
+                provider_slug=route.provider.slug,
+                provider_name=route.provider.name,
+                input_price=route.input_price,
+                output_price=route.output_price,
+                cached_input_price=route.cached_input_price,
+                context_limit=route.context_limit,
+                provider_model_id=route.provider_model_id,
+                source_url=route.source_url,
+                checked_on=route.checked_on,
+            )
+            for route in routes
+        ),
+        capabilities=capabilities,
+        scores=tuple(
+            ScoreFacts(
+                benchmark_slug=score.benchmark.slug,
+                benchmark_name=score.benchmark.name,
+                score=score.score,
+                unit=score.benchmark.unit,
+                higher_is_better=score.benchmark.higher_is_better,
+                source_url=score.source_url,
+                measured_on=score.measured_on,
+            )
+            for score in sorted(scores, key=lambda s: s.benchmark.name)
+        ),
+    )
+
+
+def model_facts_from_instance(page: ModelPage) -> ModelFacts:
+    """Facts from an unsaved or previewed page, whose children live in memory."""
+    return build_model_facts(
+        page,
+        page.routes.all(),
+        page.capability_support.all(),
+        page.benchmark_scores.all(),
+        page.decision_tags.all(),
+    )
+
+
+def load_model_facts(page_ids: Sequence[int], *, live_only: bool = True) -> dict[int, ModelFacts]:
+    """Published facts for several model pages in five queries, whatever their size."""
+    from comparisons.models import BenchmarkScore, CapabilitySupport, ModelPage, ProviderRoute
+
+    pages = ModelPage.objects.filter(pk__in=list(page_ids))
+    if live_only:
+        pages = pages.live()
+    pages = pages.select_related("lab", "licence", "product_type").prefetch_related(
+        Prefetch(
+            "routes",
+            queryset=ProviderRoute.objects.select_related("provider").order_by("sort_order", "pk"),
+        ),
+        Prefetch(
+            "capability_support",
+            queryset=CapabilitySupport.objects.select_related("capability"),
+        ),
+        Prefetch("benchmark_scores", queryset=BenchmarkScore.objects.select_related("benchmark")),
+        "decision_tags",
+    )
+    return {
+        page.pk: build_model_facts(
+            page,
+            page.routes.all(),
+            page.capability_support.all(),
+            page.benchmark_scores.all(),
+            page.decision_tags.all(),
+        )
+        for page in pages
+    }
+
+
+def load_capabilities() -> tuple[CapabilityFacts, ...]:
+    from comparisons.models import Capability
+
+    return tuple(
+        CapabilityFacts(slug=c.slug, name=c.name, description=c.description, phrase=c.phrase)
+        for c in Capability.objects.order_by("sort_order", "name")
+    )
+
+
+def traffic_facts(profile) -> TrafficFacts | None:
+    if profile is None:
+        return None
+    return TrafficFacts(
+        name=profile.name,
+        slug=profile.slug,
+        monthly_input_tokens=profile.monthly_input_tokens,
+        monthly_output_tokens=profile.monthly_output_tokens,
+    )

@@ -1,0 +1,87 @@
+"""Admin forms: the checks an editor's input must pass before it becomes a fact."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from wagtail.admin.forms import WagtailAdminPageForm
+
+_YEAR_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*$")
+
+
+class YearMonthField(forms.CharField):
+    """A month such as "2025-08", stored as the first day of that month."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", "Year and month, e.g. 2025-08.")
+        kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "YYYY-MM"}))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, date):
+            return f"{value.year:04d}-{value.month:02d}"
+        return value
+
+    def to_python(self, value: Any) -> date | None:
+        if isinstance(value, date):
+            return value.replace(day=1)
+        text = super().to_python(value)
+        if not text:
+            return None
+        match = _YEAR_MONTH.match(text)
+        if not match:
+            raise ValidationError(
+                "Enter a year and month as YYYY-MM, e.g. 2025-08.", code="invalid"
+            )
+        year, month = int(match.group(1)), int(match.group(2))
+        if not 1 <= month <= 12:
+            raise ValidationError("The month must be between 01 and 12.", code="invalid")
+        return date(year, month, 1)
+
+
+def _live_forms(formset: forms.BaseFormSet) -> Iterable[forms.BaseForm]:
+    """The inline forms that will be saved: valid so far and not marked for deletion."""
+    for form in formset.forms:
+        if not form.is_valid():
+            continue
+        if formset.can_delete and form.cleaned_data.get("DELETE"):
+            continue
+        if not form.has_changed() and form.instance.pk is None:
+            continue
+        yield form
+
+
+def flag_duplicates(formset: forms.BaseFormSet, field: str, message: str) -> None:
+    """Attach an error to every inline row that repeats an earlier row's `field`."""
+    seen: set[Any] = set()
+    for form in _live_forms(formset):
+        value = form.cleaned_data.get(field)
+        if value is None:
+            continue
+        if value in seen:
+            form.add_error(field, message % {"value": value})
+        seen.add(value)
+
+
+class ModelPageForm(WagtailAdminPageForm):
+    knowledge_cutoff = YearMonthField(required=False, label="Knowledge cutoff")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        # Inline rows are validated by their formsets; duplicates across rows can only be
+        # seen from the page form, which holds all of them.
+        checks = {
+            "routes": ("provider", "%(value)s already has a route on this model; edit that row."),
+            "capability_support": ("capability", "%(value)s is already listed for this model."),
+            "benchmark_scores": ("benchmark", "%(value)s already has a score on this model."),
+        }
+        for relation, (field, message) in checks.items():
+            formset = self.formsets.get(relation)
+            if formset is not None:
+                flag_duplicates(formset, field, message)
+        return cleaned

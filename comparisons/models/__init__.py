@@ -1,0 +1,35 @@
+from comparisons.models.model_page import (
+    BenchmarkScore,
+    CapabilitySupport,
+    ModelIndexPage,
+    ModelPage,
+    ProviderRoute,
+)
+from comparisons.models.reference import (
+    Benchmark,
+    Capability,
+    DecisionTag,
+    Lab,
+    Licence,
+    ProductType,
+    Provider,
+    TrafficProfile,
+)
+from comparisons.models.settings import ReferenceSettings
+
+__all__ = [
+    "Benchmark",
+    "BenchmarkScore",
+    "Capability",
+    "CapabilitySupport",
+    "DecisionTag",
+    "Lab",
+    "Licence",
+    "ModelIndexPage",
+    "ModelPage",
+    "ProductType",
+    "Provider",
+    "ProviderRoute",
+    "ReferenceSettings",
+    "TrafficProfile",
+]

@@ -1,0 +1,285 @@
+"""The Model page type and its inline facts (routes, capability support, benchmark scores).
+
+Inlines hang off a modelcluster ParentalKey so they are part of the page's revisions:
+a price change is drafted, reviewed and published like any other edit.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.http import HttpRequest
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from comparisons.forms import ModelPageForm
+from comparisons.validators import not_in_future
+
+PRICE_FIELD_OPTIONS: dict[str, Any] = {
+    "max_digits": 12,
+    "decimal_places": 6,
+    "null": True,
+    "blank": True,
+    "validators": [MinValueValidator(Decimal("0"))],
+}
+
+
+class ModelIndexPage(Page):
+    """/models/: the parent of every model page."""
+
+    intro = RichTextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["comparisons.ModelPage"]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["models"] = (
+            ModelPage.objects.child_of(self)
+            .live()
+            .select_related("lab", "licence", "product_type")
+            .order_by("title")
+        )
+        return context
+
+
+class ModelPage(Page):
+    class Architecture(models.TextChoices):
+        DECODER_ONLY = "decoder_only", "Decoder only"
+        MIXTURE_OF_EXPERTS = "moe", "Mixture of experts"
+        ENCODER_DECODER = "encoder_decoder", "Encoder-decoder"
+
+    lab = models.ForeignKey(
+        "comparisons.Lab", null=True, blank=True, on_delete=models.PROTECT, related_name="models"
+    )
+    summary = models.CharField(
+        max_length=300, blank=True, help_text="One sentence for listings and search results."
+    )
+    release_date = models.DateField(null=True, blank=True, validators=[not_in_future])
+    context_window = models.PositiveIntegerField(
+        "context window (tokens)", null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    max_output_tokens = models.PositiveIntegerField(
+        "max output (tokens)", null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    parameters_billions = models.DecimalField(
+        "parameters (billions)",
+        max_digits=10,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.001"))],
+        help_text="Total parameter count in billions: 4 for 4B, 1760 for 1.76T.",
+    )
+    parameters_detail = models.CharField(
+        "parameter breakdown", max_length=60, blank=True, help_text='e.g. "8x222B MoE".'
+    )
+    parameters_estimated = models.BooleanField(
+        "parameter count is an estimate",
+        default=False,
+        help_text="Shown with an asterisk and a footnote: not confirmed by the lab.",
+    )
+    architecture = models.CharField(max_length=20, choices=Architecture.choices, blank=True)
+    licence = models.ForeignKey(
+        "comparisons.Licence",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="models",
+    )
+    knowledge_cutoff = models.DateField(
+        null=True,
+        blank=True,
+        validators=[not_in_future],
+        help_text="Year and month (YYYY-MM); stored as the first day of that month.",
+    )
+    product_type = models.ForeignKey(
+        "comparisons.ProductType",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="models",
+    )
+    best_for = models.CharField(
+        max_length=200, blank=True, help_text='e.g. "custom coding agents and code generation".'
+    )
+    decision_tags = ParentalManyToManyField(
+        "comparisons.DecisionTag", blank=True, related_name="models"
+    )
+    body = RichTextField(blank=True, help_text="Editorial notes on the model.")
+
+    base_form_class = ModelPageForm
+    parent_page_types = ["comparisons.ModelIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("lab"), FieldPanel("release_date")]),
+                FieldRowPanel([FieldPanel("product_type"), FieldPanel("best_for")]),
+                FieldPanel("decision_tags"),
+            ],
+            heading="Identity and fit",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("context_window"), FieldPanel("max_output_tokens")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("parameters_billions"),
+                        FieldPanel("parameters_detail"),
+                        FieldPanel("parameters_estimated"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("architecture"),
+                        FieldPanel("licence"),
+                        FieldPanel("knowledge_cutoff"),
+                    ]
+                ),
+            ],
+            heading="Specifications",
+        ),
+        InlinePanel("routes", heading="Provider routes", label="Route"),
+        InlinePanel("capability_support", heading="Capabilities", label="Capability"),
+        InlinePanel("benchmark_scores", heading="Benchmark scores", label="Score"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("best_for"),
+        index.SearchField("body"),
+        index.RelatedFields("lab", [index.SearchField("name")]),
+        index.FilterField("lab"),
+    ]
+
+    class Meta:
+        verbose_name = "model page"
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from comparisons.views.model_page import model_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(model_page_context(self, request))
+        return context
+
+
+class ProviderRoute(Orderable):
+    """One way to call a model: a provider and its prices (USD per 1M tokens)."""
+
+    page = ParentalKey(ModelPage, on_delete=models.CASCADE, related_name="routes")
+    provider = models.ForeignKey(
+        "comparisons.Provider", on_delete=models.PROTECT, related_name="routes"
+    )
+    provider_model_id = models.CharField(
+        "provider's model id", max_length=200, blank=True, help_text='e.g. "openai/gpt-oss-120b".'
+    )
+    input_price = models.DecimalField("input price (USD / 1M tokens)", **PRICE_FIELD_OPTIONS)
+    output_price = models.DecimalField("output price (USD / 1M tokens)", **PRICE_FIELD_OPTIONS)
+    cached_input_price = models.DecimalField(
+        "cached input price (USD / 1M tokens)", **PRICE_FIELD_OPTIONS
+    )
+    context_limit = models.PositiveIntegerField(
+        "route context limit (tokens)", null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    source_url = models.URLField(blank=True)
+    checked_on = models.DateField(null=True, blank=True, validators=[not_in_future])
+
+    panels = [
+        FieldRowPanel([FieldPanel("provider"), FieldPanel("provider_model_id")]),
+        FieldRowPanel(
+            [
+                FieldPanel("input_price"),
+                FieldPanel("output_price"),
+                FieldPanel("cached_input_price"),
+            ]
+        ),
+        FieldRowPanel(
+            [FieldPanel("context_limit"), FieldPanel("source_url"), FieldPanel("checked_on")]
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "provider route"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(input_price__gte=0) | models.Q(input_price__isnull=True),
+                name="route_input_price_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(output_price__gte=0) | models.Q(output_price__isnull=True),
+                name="route_output_price_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(cached_input_price__gte=0)
+                | models.Q(cached_input_price__isnull=True),
+                name="route_cached_price_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} route"
+
+
+class CapabilitySupport(models.Model):
+    class Support(models.TextChoices):
+        YES = "yes", "Yes"
+        NO = "no", "No"
+        UNKNOWN = "unknown", "Not sourced"
+
+    page = ParentalKey(ModelPage, on_delete=models.CASCADE, related_name="capability_support")
+    capability = models.ForeignKey(
+        "comparisons.Capability", on_delete=models.PROTECT, related_name="support"
+    )
+    support = models.CharField(max_length=10, choices=Support.choices, default=Support.UNKNOWN)
+    source_url = models.URLField(blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("capability"), FieldPanel("support"), FieldPanel("source_url")])
+    ]
+
+    class Meta:
+        verbose_name = "capability support"
+
+    def __str__(self) -> str:
+        return f"{self.capability}: {self.get_support_display()}"
+
+
+class BenchmarkScore(models.Model):
+    page = ParentalKey(ModelPage, on_delete=models.CASCADE, related_name="benchmark_scores")
+    benchmark = models.ForeignKey(
+        "comparisons.Benchmark", on_delete=models.PROTECT, related_name="scores"
+    )
+    score = models.DecimalField(max_digits=10, decimal_places=3)
+    source_url = models.URLField(blank=True)
+    measured_on = models.DateField(null=True, blank=True, validators=[not_in_future])
+
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("benchmark"),
+                FieldPanel("score"),
+                FieldPanel("source_url"),
+                FieldPanel("measured_on"),
+            ]
+        )
+    ]
+
+    class Meta:
+        verbose_name = "benchmark score"
+
+    def __str__(self) -> str:
+        return f"{self.benchmark}: {self.score}"

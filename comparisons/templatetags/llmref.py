@@ -1,0 +1,29 @@
+"""Template filters: thin wrappers over comparisons.formatting, so templates and the
+engine format numbers the same way."""
+
+from django import template
+
+from comparisons import formatting
+
+register = template.Library()
+
+register.filter("tokens", formatting.tokens)
+register.filter("price", formatting.price)
+register.filter("price_per_million", formatting.price_per_million)
+register.filter("money", formatting.money)
+register.filter("iso_date", formatting.iso_date)
+register.filter("year_month", formatting.year_month)
+register.filter("token_volume", formatting.token_volume)
+
+
+@register.filter
+def support_label(value: bool | None) -> str:
+    """True -> "Yes", False -> "No", None -> "Not sourced"."""
+    if value is None:
+        return "Not sourced"
+    return "Yes" if value else "No"
+
+
+@register.filter
+def or_unknown(value: object) -> object:
+    return formatting.UNKNOWN if value in (None, "") else value

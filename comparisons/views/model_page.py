@@ -1,0 +1,82 @@
+"""What a model page shows, assembled from facts (a fixed number of queries)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.http import HttpRequest
+
+from comparisons import formatting
+from comparisons.engine.pricing import cheapest_route, is_zero_priced, route_monthly_cost
+from comparisons.facts import (
+    CapabilityFacts,
+    ModelFacts,
+    RouteFacts,
+    load_capabilities,
+    load_model_facts,
+    model_facts_from_instance,
+    traffic_facts,
+)
+
+if TYPE_CHECKING:
+    from comparisons.models import ModelPage
+
+
+@dataclass(frozen=True)
+class RouteRow:
+    route: RouteFacts
+    cheapest: bool
+    monthly_cost: str
+    zero_priced: bool
+
+
+@dataclass(frozen=True)
+class CapabilityRow:
+    capability: CapabilityFacts
+    supported: bool | None
+
+
+def facts_for_page(page: ModelPage, request: HttpRequest | None) -> ModelFacts:
+    """Published facts for a live page; in-memory facts for previews and drafts."""
+    if request is not None and getattr(request, "is_preview", False):
+        return model_facts_from_instance(page)
+    loaded = load_model_facts([page.pk], live_only=page.live)
+    return loaded.get(page.pk) or model_facts_from_instance(page)
+
+
+def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str, Any]:
+    from comparisons.models import ReferenceSettings
+
+    facts = facts_for_page(page, request)
+    settings = ReferenceSettings.for_request(request) if request is not None else None
+    profile = settings.default_traffic_profile if settings else None
+    traffic = traffic_facts(profile)
+    best = cheapest_route(facts.routes, traffic)
+    route_rows = [
+        RouteRow(
+            route=route,
+            cheapest=route is best,
+            monthly_cost=(
+                formatting.money(route_monthly_cost(route, traffic))
+                if traffic
+                else formatting.UNKNOWN
+            ),
+            zero_priced=is_zero_priced(route),
+        )
+        for route in facts.routes
+    ]
+    capability_rows = [
+        CapabilityRow(capability=cap, supported=facts.supports(cap.slug))
+        for cap in load_capabilities()
+    ]
+    return {
+        "facts": facts,
+        "traffic": traffic,
+        "cheapest_route": best,
+        "route_rows": route_rows,
+        "capability_rows": capability_rows,
+        "parameters_display": formatting.parameters(
+            facts.parameters_billions, facts.parameters_detail, facts.parameters_estimated
+        ),
+    }

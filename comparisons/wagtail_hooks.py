@@ -1,0 +1,89 @@
+"""Admin wiring: the shared reference data as snippets, grouped under one menu."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from comparisons.models import (
+    Benchmark,
+    Capability,
+    DecisionTag,
+    Lab,
+    Licence,
+    ProductType,
+    Provider,
+    TrafficProfile,
+)
+
+
+class LabViewSet(SnippetViewSet):
+    model = Lab
+    icon = "group"
+    list_display = ["name", "slug", "website"]
+    ordering = ["name"]
+
+
+class ProviderViewSet(SnippetViewSet):
+    model = Provider
+    icon = "site"
+    list_display = ["name", "kind", "website", "docs_url"]
+    list_filter = ["kind"]
+    ordering = ["name"]
+
+
+class CapabilityViewSet(SnippetViewSet):
+    model = Capability
+    icon = "tick-inverse"
+    list_display = ["name", "sort_order", "description"]
+    ordering = ["sort_order", "name"]
+
+
+class LicenceViewSet(SnippetViewSet):
+    model = Licence
+    icon = "doc-full"
+    list_display = ["name", "openness", "commercial_use", "osi_approved"]
+    list_filter = ["openness", "osi_approved"]
+
+
+class DecisionTagViewSet(SnippetViewSet):
+    model = DecisionTag
+    icon = "tag"
+    list_display = ["name", "sort_order", "description"]
+    ordering = ["sort_order", "name"]
+
+
+class ProductTypeViewSet(SnippetViewSet):
+    model = ProductType
+    icon = "form"
+    list_display = ["name", "description"]
+
+
+class BenchmarkViewSet(SnippetViewSet):
+    model = Benchmark
+    icon = "table"
+    list_display = ["name", "unit", "higher_is_better", "url"]
+    list_filter = ["higher_is_better"]
+
+
+class TrafficProfileViewSet(SnippetViewSet):
+    model = TrafficProfile
+    icon = "time"
+    list_display = ["name", "monthly_input_tokens", "monthly_output_tokens"]
+
+
+class ReferenceDataGroup(SnippetViewSetGroup):
+    menu_label = "Reference data"
+    menu_icon = "folder-open-inverse"
+    menu_order = 250
+    items = (
+        LabViewSet,
+        ProviderViewSet,
+        CapabilityViewSet,
+        LicenceViewSet,
+        DecisionTagViewSet,
+        ProductTypeViewSet,
+        BenchmarkViewSet,
+        TrafficProfileViewSet,
+    )
+
+
+register_snippet(ReferenceDataGroup)

@@ -1,0 +1,67 @@
+"""Page rendering costs a fixed number of queries, whatever the amount of data."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from comparisons.models import (
+    Benchmark,
+    BenchmarkScore,
+    Capability,
+    CapabilitySupport,
+    ModelIndexPage,
+    ModelPage,
+    Provider,
+    ProviderRoute,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def make_model(slug: str, routes: int, scores: int) -> ModelPage:
+    providers = [
+        Provider.objects.get_or_create(
+            slug=f"bench-provider-{i}", defaults={"name": f"Provider {i}"}
+        )[0]
+        for i in range(routes)
+    ]
+    benchmarks = [
+        Benchmark.objects.get_or_create(slug=f"bench-{i}", defaults={"name": f"Bench {i}"})[0]
+        for i in range(scores)
+    ]
+    page = ModelPage(title=slug, slug=slug)
+    page.routes = [
+        ProviderRoute(provider=p, input_price=Decimal("1") + i, output_price=Decimal("2") + i)
+        for i, p in enumerate(providers)
+    ]
+    page.capability_support = [
+        CapabilitySupport(capability=c, support="yes") for c in Capability.objects.all()
+    ]
+    page.benchmark_scores = [
+        BenchmarkScore(benchmark=b, score=Decimal(50 + i)) for i, b in enumerate(benchmarks)
+    ]
+    ModelIndexPage.objects.get().add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def queries_for(client, url: str) -> int:
+    client.get(url)  # warm caches that any first request fills (site root paths)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_model_page_queries_do_not_grow_with_routes(client, django_assert_max_num_queries):
+    small = make_model("small-model", routes=2, scores=1)
+    large = make_model("large-model", routes=40, scores=20)
+    small_count = queries_for(client, small.url)
+    assert queries_for(client, large.url) == small_count
+    with django_assert_max_num_queries(small_count):
+        client.get(large.url)
+    # A ceiling (Wagtail routing takes ~8 of these), so a regression that adds queries
+    # to every page is noticed too.
+    assert small_count <= 16
