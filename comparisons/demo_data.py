@@ -15,8 +15,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from comparisons.models import (
     Benchmark,
@@ -113,6 +115,11 @@ def ensure_site(report: LoadReport) -> tuple[Site, Page]:
     from home.models import HomePage
 
     root = Page.get_first_root_node()
+    if root is None:  # a flushed database (Wagtail's migrations normally create the root)
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(title="Root", slug="root")
     home = HomePage.objects.first()
     if home is None:
         # Wagtail's first migration creates a placeholder "Welcome" page; replace it.
@@ -361,14 +368,17 @@ def load_demo_data(path: Path = DEFAULT_PATH) -> LoadReport:
     refs = {key: _upsert(model, data.get(key, []), report) for key, model in SNIPPETS}
 
     site, home = ensure_site(report)
-    settings = ReferenceSettings.for_site(site)
+    ref_settings = ReferenceSettings.for_site(site)
     wanted = data.get("settings", {})
-    sentence = wanted.get("data_source_sentence", settings.data_source_sentence)
+    sentence = wanted.get("data_source_sentence", ref_settings.data_source_sentence)
     profile = refs["traffic_profiles"].get(wanted.get("default_traffic_profile"))
-    if settings.data_source_sentence != sentence or settings.default_traffic_profile != profile:
-        settings.data_source_sentence = sentence
-        settings.default_traffic_profile = profile
-        settings.save()
+    if (
+        ref_settings.data_source_sentence != sentence
+        or ref_settings.default_traffic_profile != profile
+    ):
+        ref_settings.data_source_sentence = sentence
+        ref_settings.default_traffic_profile = profile
+        ref_settings.save()
         report.updated.append("reference settings")
     else:
         report.unchanged += 1
