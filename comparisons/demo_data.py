@@ -8,7 +8,6 @@ so loading the same file twice changes nothing.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -344,6 +343,71 @@ def _sync_models(
     return pages
 
 
+# --- comparison pages -------------------------------------------------------------------
+
+
+def _strip_ids(value: Any) -> Any:
+    """Stream data without block ids, and list items as bare values, for comparison."""
+    if isinstance(value, list):
+        return [_strip_ids(v) for v in value]
+    if isinstance(value, dict):
+        if set(value) <= {"type", "value", "id"} and value.get("type") == "item":
+            return _strip_ids(value["value"])
+        return {k: _strip_ids(v) for k, v in value.items() if k != "id"}
+    return value
+
+
+def comparison_sections(entry: dict[str, Any], refs: dict[str, dict]) -> list[dict[str, Any]]:
+    """Raw stream data for a seed comparison: the default section order plus its prose."""
+    from comparisons.blocks import default_sections
+
+    capability_rows = [refs["capabilities"][slug].pk for slug in entry.get("capability_rows", [])]
+    values: dict[str, dict[str, Any]] = {
+        "verdict": {"heading": "", "text": entry.get("verdict", "")},
+        "monthly_cost": {"heading": "", "traffic_profile": None},
+        "capabilities": {"heading": "", "capabilities": capability_rows},
+        "deep_dive": {"heading": "", "body": entry.get("deep_dive", "")},
+        "faq": {"heading": "", "items": entry.get("faq", [])},
+    }
+    return [
+        {"type": name, "value": values.get(name, {"heading": ""})} for name, _ in default_sections()
+    ]
+
+
+def _sync_comparisons(
+    home: Page,
+    entries: list[dict[str, Any]],
+    refs: dict[str, dict],
+    models: dict[str, ModelPage],
+    report: LoadReport,
+) -> None:
+    from comparisons.models import ComparisonIndexPage, ComparisonPage
+
+    index = ensure_child(home, ComparisonIndexPage, "compare", "Comparisons", report)
+    for entry in entries:
+        a, b = models[entry["model_a"]], models[entry["model_b"]]
+        sections = comparison_sections(entry, refs)
+        reviewed = _parse_date(entry.get("last_reviewed_on"))
+        page = ComparisonPage.objects.filter(model_a=a, model_b=b).first()
+        label = f"comparison page {a.slug}-vs-{b.slug}"
+        if page is None:
+            page = ComparisonPage(model_a=a, model_b=b, last_reviewed_on=reviewed)
+            page.sections = sections
+            index.add_child(instance=page)
+            page.save_revision().publish()
+            report.created.append(label)
+        elif (
+            _strip_ids(page.sections.get_prep_value()) != _strip_ids(sections)
+            or page.last_reviewed_on != reviewed
+        ):
+            page.sections = sections
+            page.last_reviewed_on = reviewed
+            page.save_revision().publish()
+            report.updated.append(label)
+        else:
+            report.unchanged += 1
+
+
 # --- entry point ------------------------------------------------------------------------
 
 SNIPPETS: tuple[tuple[str, type], ...] = (
@@ -356,9 +420,6 @@ SNIPPETS: tuple[tuple[str, type], ...] = (
     ("benchmarks", Benchmark),
     ("traffic_profiles", TrafficProfile),
 )
-
-# Later data sets (comparison pages) register here so one command loads everything.
-EXTRA_LOADERS: list[Callable[[dict[str, Any], dict[str, Any], LoadReport], None]] = []
 
 
 @transaction.atomic
@@ -385,7 +446,5 @@ def load_demo_data(path: Path = DEFAULT_PATH) -> LoadReport:
 
     index = ensure_child(home, ModelIndexPage, "models", "Models", report)
     model_pages = _sync_models(index, data.get("models", []), refs, report)
-    context = {"site": site, "home": home, "refs": refs, "models": model_pages}
-    for loader in EXTRA_LOADERS:
-        loader(data, context, report)
+    _sync_comparisons(home, data.get("comparisons", []), refs, model_pages, report)
     return report

@@ -31,6 +31,17 @@ class CapabilityFacts:
 
 
 @dataclass(frozen=True)
+class TagFacts:
+    slug: str
+    name: str
+    reason: str = ""  # how it reads as a reason: "coding workflow support"
+
+    @property
+    def reason_phrase(self) -> str:
+        return self.reason or self.name.lower()
+
+
+@dataclass(frozen=True)
 class LicenceFacts:
     name: str
     openness: str  # one of Licence.Openness values
@@ -82,7 +93,7 @@ class ModelFacts:
     knowledge_cutoff: date | None = None
     product_type: str | None = None
     best_for: str = ""
-    tags: tuple[str, ...] = ()
+    tags: tuple[TagFacts, ...] = ()
     routes: tuple[RouteFacts, ...] = ()
     # capability slug -> True (yes) / False (no); a missing slug is "not sourced".
     capabilities: dict[str, bool] = field(default_factory=dict)
@@ -90,6 +101,10 @@ class ModelFacts:
 
     def supports(self, capability_slug: str) -> bool | None:
         return self.capabilities.get(capability_slug)
+
+    @property
+    def tag_names(self) -> tuple[str, ...]:
+        return tuple(tag.name for tag in self.tags)
 
     @property
     def release_year(self) -> int | None:
@@ -102,6 +117,20 @@ class TrafficFacts:
     monthly_input_tokens: int
     monthly_output_tokens: int
     slug: str = ""
+
+
+@dataclass(frozen=True)
+class PairFacts:
+    """Everything a comparison's sections are computed from."""
+
+    a: ModelFacts
+    b: ModelFacts
+    capabilities: tuple[CapabilityFacts, ...]
+    traffic: TrafficFacts | None = None
+
+    @property
+    def models(self) -> tuple[ModelFacts, ModelFacts]:
+        return (self.a, self.b)
 
 
 # --- building values from model instances ------------------------------------------------
@@ -150,7 +179,10 @@ def build_model_facts(
         knowledge_cutoff=page.knowledge_cutoff,
         product_type=page.product_type.name if page.product_type else None,
         best_for=page.best_for,
-        tags=tuple(tag.name for tag in sorted(tags, key=lambda t: (t.sort_order, t.name))),
+        tags=tuple(
+            TagFacts(slug=tag.slug, name=tag.name, reason=tag.reason_phrase)
+            for tag in sorted(tags, key=lambda t: (t.sort_order, t.name))
+        ),
         routes=tuple(
             RouteFacts(
                 provider_slug=route.provider.slug,
@@ -240,4 +272,16 @@ def traffic_facts(profile) -> TrafficFacts | None:
         slug=profile.slug,
         monthly_input_tokens=profile.monthly_input_tokens,
         monthly_output_tokens=profile.monthly_output_tokens,
+    )
+
+
+def load_pair(
+    a_id: int, b_id: int, traffic: TrafficFacts | None, *, live_only: bool = True
+) -> PairFacts | None:
+    """Both models' facts plus the capability list; None if either model is missing."""
+    loaded = load_model_facts([a_id, b_id], live_only=live_only)
+    if a_id not in loaded or b_id not in loaded:
+        return None
+    return PairFacts(
+        a=loaded[a_id], b=loaded[b_id], capabilities=load_capabilities(), traffic=traffic
     )

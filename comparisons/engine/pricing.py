@@ -90,3 +90,45 @@ def monthly_cost(
     return MonthlyCost(
         model_name=model_name, amount=route_monthly_cost(route, traffic), route=route
     )
+
+
+@dataclass(frozen=True)
+class CostComparison:
+    traffic: TrafficFacts
+    a: MonthlyCost
+    b: MonthlyCost
+
+    @property
+    def delta(self) -> Decimal | None:
+        """B minus A, when both are known."""
+        if self.a.amount is None or self.b.amount is None:
+            return None
+        return self.b.amount - self.a.amount
+
+    @property
+    def cheaper(self) -> MonthlyCost | None:
+        delta = self.delta
+        if delta is None or delta == 0:
+            return None
+        return self.a if delta > 0 else self.b
+
+    @property
+    def dearer(self) -> MonthlyCost | None:
+        cheaper = self.cheaper
+        if cheaper is None:
+            return None
+        return self.b if cheaper is self.a else self.a
+
+
+def compare_costs(
+    a_name: str,
+    a_routes: Sequence[RouteFacts],
+    b_name: str,
+    b_routes: Sequence[RouteFacts],
+    traffic: TrafficFacts,
+) -> CostComparison:
+    return CostComparison(
+        traffic=traffic,
+        a=monthly_cost(a_name, a_routes, traffic),
+        b=monthly_cost(b_name, b_routes, traffic),
+    )

@@ -1,3 +1,4 @@
+from comparisons.models.comparison_page import ComparisonIndexPage, ComparisonPage
 from comparisons.models.model_page import (
     BenchmarkScore,
     CapabilitySupport,
@@ -22,6 +23,8 @@ __all__ = [
     "BenchmarkScore",
     "Capability",
     "CapabilitySupport",
+    "ComparisonIndexPage",
+    "ComparisonPage",
     "DecisionTag",
     "Lab",
     "Licence",

@@ -113,6 +113,15 @@ class Capability(OrderedSnippet):
 class DecisionTag(OrderedSnippet):
     """What a model is a good fit for (Coding, Agents, Long context, ...)."""
 
+    reason_phrase = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text='How the tag reads as a reason to choose a model, e.g. "coding workflow '
+        'support". Defaults to the name in lower case.',
+    )
+
+    panels = [*OrderedSnippet.panels, FieldPanel("reason_phrase")]
+
     class Meta(OrderedSnippet.Meta):
         verbose_name = "decision tag"
 

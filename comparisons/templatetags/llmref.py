@@ -27,3 +27,16 @@ def support_label(value: bool | None) -> str:
 @register.filter
 def or_unknown(value: object) -> object:
     return formatting.UNKNOWN if value in (None, "") else value
+
+
+@register.filter
+def support_class(value: bool | None) -> str:
+    if value is None:
+        return "unknown"
+    return "yes" if value else "no"
+
+
+@register.filter
+def pair_with(first: object, second: object) -> tuple[object, object]:
+    """{% for x in a|pair_with:b %}: iterate over two values in A, B order."""
+    return (first, second)

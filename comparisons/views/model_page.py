@@ -45,6 +45,21 @@ def facts_for_page(page: ModelPage, request: HttpRequest | None) -> ModelFacts:
     return loaded.get(page.pk) or model_facts_from_instance(page)
 
 
+def comparisons_of(page: ModelPage) -> list:
+    """Published comparisons that include this model (one query)."""
+    from django.db.models import Q
+
+    from comparisons.models import ComparisonPage
+
+    if not page.pk:
+        return []
+    return list(
+        ComparisonPage.objects.live()
+        .filter(Q(model_a_id=page.pk) | Q(model_b_id=page.pk))
+        .order_by("title")
+    )
+
+
 def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str, Any]:
     from comparisons.models import ReferenceSettings
 
@@ -72,6 +87,7 @@ def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str
     ]
     return {
         "facts": facts,
+        "comparisons": comparisons_of(page),
         "traffic": traffic,
         "cheapest_route": best,
         "route_rows": route_rows,

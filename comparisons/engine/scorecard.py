@@ -1,0 +1,32 @@
+"""The decision scorecard: the few rows a reader decides on."""
+
+from __future__ import annotations
+
+from comparisons import formatting as fmt
+from comparisons.engine.pricing import cheapest_output_price
+from comparisons.engine.tables import Row, shared_benchmark_rows
+from comparisons.facts import PairFacts
+
+
+def scorecard_rows(pair: PairFacts) -> list[Row]:
+    """Rows without data on either side are left out."""
+    shared = len(shared_benchmark_rows(pair))
+    shared_text = fmt.plural(shared, "row")
+
+    def cheapest_output(m) -> str:
+        return fmt.price_per_million(cheapest_output_price(m.routes))
+
+    rows = [
+        Row("Product type", pair.a.product_type or fmt.UNKNOWN, pair.b.product_type or fmt.UNKNOWN),
+        Row("Best for", pair.a.best_for or fmt.UNKNOWN, pair.b.best_for or fmt.UNKNOWN),
+        Row(
+            "Decision fit",
+            fmt.join_list(pair.a.tag_names) or fmt.UNKNOWN,
+            fmt.join_list(pair.b.tag_names) or fmt.UNKNOWN,
+        ),
+        Row("Context window", fmt.tokens(pair.a.context_window), fmt.tokens(pair.b.context_window)),
+        Row("Cheapest output", cheapest_output(pair.a), cheapest_output(pair.b)),
+        Row("Provider routes", f"{len(pair.a.routes)} tracked", f"{len(pair.b.routes)} tracked"),
+        Row("Shared benchmarks", shared_text, shared_text),
+    ]
+    return [r for r in rows if r.has_data]

@@ -1,0 +1,173 @@
+"""Comparison pages: "Model A vs Model B", generated from facts plus editors' prose."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.url_routing import RouteResult
+
+from comparisons.blocks import SECTION_BLOCKS, SECTION_COUNTS, default_sections
+from comparisons.forms import ComparisonPageForm
+from comparisons.pairs import pair_slug, split_pair_slug
+from comparisons.panels import GeneratedDraftsPanel
+
+
+class ComparisonIndexPage(Page):
+    """/compare/: lists comparisons and resolves pair URLs in either order."""
+
+    intro = RichTextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["comparisons.ComparisonPage"]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if len(path_components) != 1:
+                raise
+        # /compare/<b>-vs-<a>/ for a pair published as /compare/<a>-vs-<b>/.
+        for first, second in split_pair_slug(path_components[0]):
+            target = (
+                ComparisonPage.objects.live()
+                .child_of(self)
+                .filter(model_a__slug=second, model_b__slug=first)
+                .first()
+            )
+            if target is not None:
+                return RouteResult(self, args=("redirect", target.url))
+        raise Http404("No comparison of these two models is published.")
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if args and args[0] == "redirect":
+            return HttpResponsePermanentRedirect(args[1])
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["comparisons"] = (
+            ComparisonPage.objects.child_of(self)
+            .live()
+            .select_related("model_a", "model_b")
+            .order_by("title")
+        )
+        return context
+
+
+class ComparisonPage(Page):
+    model_a = models.ForeignKey(
+        "comparisons.ModelPage",
+        on_delete=models.PROTECT,
+        related_name="comparisons_as_a",
+        verbose_name="model A",
+    )
+    model_b = models.ForeignKey(
+        "comparisons.ModelPage",
+        on_delete=models.PROTECT,
+        related_name="comparisons_as_b",
+        verbose_name="model B",
+    )
+    sections = StreamField(
+        SECTION_BLOCKS,
+        block_counts=SECTION_COUNTS,
+        default=default_sections,
+        help_text="Generated sections render from the models' data; reorder, remove or tune "
+        "them, and write the verdict, deep dive and FAQ.",
+    )
+    last_reviewed_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Set by the review workflow when a reviewer approves the page.",
+    )
+
+    base_form_class = ComparisonPageForm
+    parent_page_types = ["comparisons.ComparisonIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("model_a"), FieldPanel("model_b")])],
+            heading="Models compared",
+            help_text="Title and URL follow from the two models: /compare/<a>-vs-<b>/.",
+        ),
+        FieldPanel("title"),
+        GeneratedDraftsPanel(heading="Generated drafts"),
+        FieldPanel("sections"),
+    ]
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading="For search engines",
+        ),
+        FieldPanel("last_reviewed_on", read_only=True),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.RelatedFields("model_a", [index.SearchField("title")]),
+        index.RelatedFields("model_b", [index.SearchField("title")]),
+        index.FilterField("model_a"),
+        index.FilterField("model_b"),
+    ]
+
+    class Meta:
+        verbose_name = "comparison page"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(model_a=models.F("model_b")), name="comparison_models_differ"
+            )
+        ]
+
+    def fill_identity(self) -> None:
+        """The URL is fixed by the pair (/compare/<a>-vs-<b>/); the title defaults to
+        "A vs B" and may be edited."""
+        if not self.model_a_id or not self.model_b_id:
+            return
+        self.slug = pair_slug(self.model_a.slug, self.model_b.slug)
+        if not self.title:
+            self.title = f"{self.model_a.title} vs {self.model_b.title}"
+
+    def full_clean(self, *args: Any, **kwargs: Any) -> None:
+        self.fill_identity()
+        super().full_clean(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.model_a_id or not self.model_b_id:
+            return
+        if self.model_a_id == self.model_b_id:
+            raise ValidationError(
+                {"model_b": "Pick two different models: a model cannot be compared with itself."}
+            )
+        clash = (
+            ComparisonPage.objects.filter(
+                Q(model_a_id=self.model_a_id, model_b_id=self.model_b_id)
+                | Q(model_a_id=self.model_b_id, model_b_id=self.model_a_id)
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if clash is not None:
+            raise ValidationError(
+                {
+                    "model_b": f"A comparison of these two models already exists: "
+                    f"“{clash.title}”. Edit that page instead."
+                }
+            )
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from comparisons.views.comparison_page import comparison_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(comparison_page_context(self, request))
+        return context

@@ -1,0 +1,58 @@
+"""What a comparison page needs, assembled in a fixed number of queries."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+
+from comparisons.facts import PairFacts, load_pair, traffic_facts
+
+if TYPE_CHECKING:
+    from comparisons.models import ComparisonPage
+
+
+def default_traffic(request: HttpRequest | None):
+    from comparisons.models import ReferenceSettings
+
+    if request is None:
+        return None
+    return traffic_facts(ReferenceSettings.for_request(request).default_traffic_profile)
+
+
+def pair_for_page(
+    page: ComparisonPage, request: HttpRequest | None, *, live_only: bool = True
+) -> PairFacts | None:
+    return load_pair(
+        page.model_a_id, page.model_b_id, default_traffic(request), live_only=live_only
+    )
+
+
+def related_comparisons(page: ComparisonPage) -> list[ComparisonPage]:
+    """Other published comparisons that include either model."""
+    from comparisons.models import ComparisonPage
+
+    models = [page.model_a_id, page.model_b_id]
+    return list(
+        ComparisonPage.objects.live()
+        .filter(Q(model_a_id__in=models) | Q(model_b_id__in=models))
+        .exclude(pk=page.pk)
+        .order_by("title")
+    )
+
+
+def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -> dict[str, Any]:
+    from comparisons.models import ReferenceSettings
+
+    previewing = bool(request is not None and getattr(request, "is_preview", False))
+    # Readers see published model facts only; a preview may show a draft model's facts.
+    pair = pair_for_page(page, request, live_only=not previewing)
+    if pair is None:
+        raise Http404("One of the compared models is not published.")
+    settings = ReferenceSettings.for_request(request) if request is not None else None
+    return {
+        "pair": pair,
+        "related": related_comparisons(page),
+        "data_source_sentence": settings.data_source_sentence if settings else "",
+    }
