@@ -65,3 +65,28 @@ def test_model_page_queries_do_not_grow_with_routes(client, django_assert_max_nu
     # A ceiling (Wagtail routing takes ~8 of these), so a regression that adds queries
     # to every page is noticed too.
     assert small_count <= 16
+
+
+def make_comparison(a: ModelPage, b: ModelPage):
+    from comparisons.models import ComparisonIndexPage, ComparisonPage
+
+    page = ComparisonPage(model_a=a, model_b=b)
+    ComparisonIndexPage.objects.get().add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_comparison_page_queries_do_not_grow_with_routes_or_scores(client):
+    small = make_comparison(
+        make_model("small-a", routes=1, scores=0), make_model("small-b", routes=1, scores=0)
+    )
+    large = make_comparison(
+        make_model("large-a", routes=40, scores=20), make_model("large-b", routes=40, scores=20)
+    )
+    small_count = queries_for(client, small.url)
+    large_count = queries_for(client, large.url)
+    assert large_count == small_count
+    # The large pair really rendered its data: 20 shared benchmark rows, 40 providers.
+    body = client.get(large.url).content.decode()
+    assert body.count("Bench 19") == 1 and "Provider 39" in body
+    assert small_count <= 20

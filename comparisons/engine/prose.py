@@ -86,6 +86,11 @@ def _reasons(x: ModelFacts, y: ModelFacts) -> list[str]:
     return reasons
 
 
+def _matter(reasons: list[str]) -> str:
+    """ "coding workflow support matters" / "A and B matter": the verb agrees."""
+    return f"{fmt.join_list(reasons)} {'matters' if len(reasons) == 1 else 'matter'}"
+
+
 def verdict_suggestion(pair: PairFacts) -> str:
     a, b = pair.a, pair.b
     if a.product_type and b.product_type and a.product_type != b.product_type:
@@ -99,7 +104,7 @@ def verdict_suggestion(pair: PairFacts) -> str:
     for x, y in ((a, b), (b, a)):
         reasons = _reasons(x, y)
         if reasons:
-            parts.append(f"choose {x.name} when {fmt.join_list(reasons)} matter most")
+            parts.append(f"choose {x.name} when {_matter(reasons)} most")
     if not parts:
         return (
             f"{a.name} and {b.name} are close on the tracked data; decide with your own "
@@ -146,7 +151,7 @@ def deep_dive_draft(pair: PairFacts) -> list[str]:
     for x, y in ((a, b), (b, a)):
         reasons = _reasons(x, y)
         if reasons:
-            choose.append(f"Choose {x.name} when {fmt.join_list(reasons)} matter most.")
+            choose.append(f"Choose {x.name} when {_matter(reasons)} most.")
     choose.append(
         "For production, rerun your own prompts through the exact provider, region, and tool "
         "stack you plan to ship."
