@@ -15,7 +15,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from comparisons.engine import friction, pricing, prose, scorecard, tables, tradeoffs
 from comparisons.engine.capabilities import capability_rows
-from comparisons.facts import PairFacts, traffic_facts
+from comparisons.facts import PairFacts
 
 
 class SectionValue(blocks.StructValue):
@@ -108,12 +108,6 @@ class TradeoffsBlock(SectionBlock):
         return {"sides": tradeoffs.tradeoffs(pair)}
 
 
-class MonthlyCostValue(SectionValue):
-    def traffic(self, pair: PairFacts):
-        chosen = self.get("traffic_profile")
-        return traffic_facts(chosen) if chosen else pair.traffic
-
-
 class MonthlyCostBlock(SectionBlock):
     traffic_profile = SnippetChooserBlock(
         "comparisons.TrafficProfile",
@@ -127,10 +121,11 @@ class MonthlyCostBlock(SectionBlock):
         default_heading = "Monthly cost at traffic"
         icon = "time"
         label = "Monthly cost (generated)"
-        value_class = MonthlyCostValue
 
-    def section_context(self, pair: PairFacts, value: MonthlyCostValue) -> dict[str, Any]:
-        traffic = value.traffic(pair)
+    def section_context(self, pair: PairFacts, value: SectionValue) -> dict[str, Any]:
+        # The page applies this section's traffic profile to the whole pair (so the pricing
+        # table names the same cheapest route); see views.comparison_page.pair_for_page.
+        traffic = pair.traffic
         if traffic is None:
             return {"cost": None}
         cost = pricing.compare_costs(

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
@@ -41,6 +42,8 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "fixtures" / "demo.json"
 
 @dataclass
 class LoadReport:
+    # Without `update`, existing objects are left as editors may have changed them.
+    update: bool = True
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: int = 0
@@ -95,7 +98,7 @@ def _upsert(model: type, rows: list[dict[str, Any]], report: LoadReport) -> dict
         if obj is None:
             obj = model.objects.create(slug=row["slug"], **values)
             report.created.append(f"{model._meta.verbose_name} {obj}")
-        elif any(getattr(obj, k) != v for k, v in values.items()):
+        elif report.update and any(getattr(obj, k) != v for k, v in values.items()):
             for k, v in values.items():
                 setattr(obj, k, v)
             obj.save()
@@ -333,7 +336,7 @@ def _sync_models(
             index.add_child(instance=page)
             page.save_revision().publish()
             report.created.append(f"model page {entry['slug']}")
-        elif model_page_state(page) != model_entry_state(entry):
+        elif report.update and model_page_state(page) != model_entry_state(entry):
             apply_model_entry(page, entry, refs)
             page.save_revision().publish()
             report.updated.append(f"model page {entry['slug']}")
@@ -388,7 +391,9 @@ def _sync_comparisons(
         a, b = models[entry["model_a"]], models[entry["model_b"]]
         sections = comparison_sections(entry, refs)
         reviewed = _parse_date(entry.get("last_reviewed_on"))
-        page = ComparisonPage.objects.filter(model_a=a, model_b=b).first()
+        page = ComparisonPage.objects.filter(
+            Q(model_a=a, model_b=b) | Q(model_a=b, model_b=a)
+        ).first()
         label = f"comparison page {a.slug}-vs-{b.slug}"
         if page is None:
             page = ComparisonPage(model_a=a, model_b=b, last_reviewed_on=reviewed)
@@ -396,7 +401,7 @@ def _sync_comparisons(
             index.add_child(instance=page)
             page.save_revision().publish()
             report.created.append(label)
-        elif (
+        elif report.update and (
             _strip_ids(page.sections.get_prep_value()) != _strip_ids(sections)
             or page.last_reviewed_on != reviewed
         ):
@@ -423,9 +428,10 @@ SNIPPETS: tuple[tuple[str, type], ...] = (
 
 
 @transaction.atomic
-def load_demo_data(path: Path = DEFAULT_PATH) -> LoadReport:
+def load_demo_data(path: Path = DEFAULT_PATH, *, update: bool = False) -> LoadReport:
+    """Create what is missing; with `update`, also reset existing objects to the file."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    report = LoadReport()
+    report = LoadReport(update=update)
     refs = {key: _upsert(model, data.get(key, []), report) for key, model in SNIPPETS}
 
     site, home = ensure_site(report)
@@ -433,10 +439,11 @@ def load_demo_data(path: Path = DEFAULT_PATH) -> LoadReport:
     wanted = data.get("settings", {})
     sentence = wanted.get("data_source_sentence", ref_settings.data_source_sentence)
     profile = refs["traffic_profiles"].get(wanted.get("default_traffic_profile"))
-    if (
+    settings_differ = (
         ref_settings.data_source_sentence != sentence
         or ref_settings.default_traffic_profile != profile
-    ):
+    )
+    if settings_differ and (report.update or ref_settings.default_traffic_profile is None):
         ref_settings.data_source_sentence = sentence
         ref_settings.default_traffic_profile = profile
         ref_settings.save()

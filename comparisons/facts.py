@@ -49,6 +49,11 @@ class LicenceFacts:
     commercial_use: str = ""
     osi_approved: bool | None = None
 
+    @property
+    def label(self) -> str:
+        """ "Apache 2.0 (OSI-approved)": the name readers see in spec tables."""
+        return f"{self.name} (OSI-approved)" if self.osi_approved else self.name
+
 
 @dataclass(frozen=True)
 class RouteFacts:

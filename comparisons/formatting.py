@@ -13,14 +13,22 @@ UNKNOWN = "—"
 CENT = Decimal("0.01")
 
 
+def _significant(value: Decimal, digits: int = 3) -> str:
+    """Three significant digits, half up, no exponent: 1.048576 -> "1.05"."""
+    if value >= 10 ** (digits - 1):
+        return str(int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+    places = digits - len(str(int(value))) if value >= 1 else digits
+    return plain_decimal(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
 def tokens(count: int | None) -> str:
-    """262144 -> "262K", 1000000 -> "1M", 1048576 -> "1.05M"."""
+    """262144 -> "262K", 1000000 -> "1M", 1048576 -> "1.05M", 2500 -> "3K"."""
     if count is None:
         return UNKNOWN
-    if count >= 1_000_000:
-        return f"{count / 1_000_000:.3g}M"
+    if count >= 999_500:
+        return f"{_significant(Decimal(count) / 1_000_000)}M"
     if count >= 1_000:
-        return f"{round(count / 1_000)}K"
+        return f"{int((Decimal(count) / 1_000).quantize(Decimal(1), rounding=ROUND_HALF_UP))}K"
     return str(count)
 
 
@@ -52,6 +60,8 @@ def money(value: Decimal | None) -> str:
     if value is None:
         return UNKNOWN
     cents = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    if value > 0 and cents == 0:
+        return "< $0.01"
     if cents == cents.to_integral_value():
         return f"${int(cents):,}"
     return f"${cents:,.2f}"

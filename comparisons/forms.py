@@ -88,17 +88,13 @@ class ModelPageForm(WagtailAdminPageForm):
 
 
 class ComparisonPageForm(WagtailAdminPageForm):
-    """Title and slug follow from the two models; editors only pick the pair."""
+    """Title and URL follow from the two models (see ComparisonPage.fill_identity)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("title", "slug"):
-            if name in self.fields:
-                self.fields[name].required = False
         if "title" in self.fields:
+            self.fields["title"].required = False
             self.fields["title"].help_text = 'Leave blank for "Model A vs Model B".'
-        if "slug" in self.fields:
-            self.fields["slug"].help_text = "Set from the two models: <a-slug>-vs-<b-slug>."
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -107,10 +103,4 @@ class ComparisonPageForm(WagtailAdminPageForm):
             self.add_error(
                 "model_b", "Pick two different models: a model cannot be compared with itself."
             )
-        elif a is not None and b is not None:
-            from comparisons.pairs import pair_slug
-
-            cleaned["slug"] = pair_slug(a.slug, b.slug)
-            if not cleaned.get("title"):
-                cleaned["title"] = f"{a.title} vs {b.title}"
         return cleaned

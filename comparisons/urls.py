@@ -1,5 +1,3 @@
-"""Reader-facing routes that are not Wagtail pages."""
-
-from django.urls import path  # noqa: F401
+"""Reader-facing routes that are not Wagtail pages (none yet; pages are served by Wagtail)."""
 
 urlpatterns: list = []

@@ -221,8 +221,34 @@ def test_comparisons_index_lists_all(soup_of):
     assert sorted(links) == sorted(f"/compare/{s}/" for s in PAIRS)
 
 
-def test_comparison_is_hidden_while_a_model_is_unpublished(client):
+def test_comparison_is_hidden_while_a_model_is_unpublished(client, soup_of):
     from comparisons.models import ModelPage
 
     ModelPage.objects.get(slug="codex-1").unpublish()
     assert client.get("/compare/codex-1-vs-qwen3-5-4b/").status_code == 404
+    hidden = "/compare/codex-1-vs-qwen3-5-4b/"
+    for url in ("/compare/", "/models/qwen3-5-4b/", "/compare/gpt-5-2-codex-vs-qwen3-5-4b/"):
+        assert hidden not in [a["href"] for a in soup_of(url).select("main a")], url
+    assert hidden not in client.get("/sitemap.xml").content.decode()
+
+
+def test_title_follows_a_change_of_pair_unless_customised():
+    from comparisons.models import ComparisonPage, ModelPage
+
+    page = ComparisonPage.objects.get(slug="codex-1-vs-qwen3-5-4b")
+    page.model_b = ModelPage.objects.get(slug="gpt-5-1-codex")
+    page.full_clean()
+    assert (page.title, page.slug) == ("Codex 1 vs GPT-5.1 Codex", "codex-1-vs-gpt-5-1-codex")
+    page = ComparisonPage.objects.get(slug="gpt-5-2-codex-vs-qwen3-5-4b")
+    page.title = "GPT-5.2 Codex or Qwen3.5-4B for coding agents?"
+    page.model_b = ModelPage.objects.get(slug="codex-1")
+    page.full_clean()
+    assert page.title == "GPT-5.2 Codex or Qwen3.5-4B for coding agents?"
+
+
+def test_hidden_capability_rows_are_not_named_in_sentences(soup_of):
+    """The gpt-oss-120b page shows seven capability rows; no sentence names another."""
+    soup = soup_of("/compare/gpt-oss-120b-vs-qwen3-5-4b/")
+    generated = " ".join(text_of(section(soup, s)) for s in ("tradeoffs", "switch-friction"))
+    for hidden in ("IDE integration", "Computer use", "Parallel agents"):
+        assert hidden not in generated

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_second_load_changes_nothing():
     revisions = Revision.objects.count()
     pages = ModelPage.objects.count()
-    report = load_demo_data()
+    report = load_demo_data(update=True)
     assert not report.changed, report.created + report.updated
     assert Revision.objects.count() == revisions
     assert ModelPage.objects.count() == pages == 6
@@ -40,14 +40,14 @@ def test_a_changed_fact_is_published_as_one_new_revision(tmp_path):
 
     page = ModelPage.objects.get(slug="gpt-5-1-codex")
     before = page.revisions.count()
-    report = load_demo_data(changed)
+    report = load_demo_data(changed, update=True)
     assert report.updated == ["model page gpt-5-1-codex"]
     page.refresh_from_db()
     assert page.revisions.count() == before + 1
     assert str(page.routes.get().input_price.normalize()) == "1"
     assert not page.has_unpublished_changes
     # And loading it again is quiet.
-    assert not load_demo_data(changed).changed
+    assert not load_demo_data(changed, update=True).changed
 
 
 def test_provider_snippet_is_updated_in_place(tmp_path):
@@ -56,7 +56,7 @@ def test_provider_snippet_is_updated_in_place(tmp_path):
     path = tmp_path / "demo.json"
     path.write_text(json.dumps(data))
     pk = Provider.objects.get(slug=data["providers"][0]["slug"]).pk
-    report = load_demo_data(path)
+    report = load_demo_data(path, update=True)
     assert report.updated == [f"provider {data['providers'][0]['name']}"]
     assert Provider.objects.get(pk=pk).docs_url == "https://example.com/docs"
 
@@ -74,3 +74,20 @@ def test_load_command_rejects_a_missing_file(tmp_path):
 
     with pytest.raises(CommandError, match="not found"):
         call_command("load_demo_data", path=tmp_path / "nope.json")
+
+
+def test_setup_keeps_what_editors_changed(tmp_path):
+    """bin/setup loads without --update: an editor's published change survives it."""
+    from django.core.management import call_command
+
+    page = ModelPage.objects.get(slug="codex-1")
+    page.best_for = "agentic refactors"
+    page.save_revision().publish()
+    revisions = page.revisions.count()
+    call_command("load_demo_data")
+    page.refresh_from_db()
+    assert page.best_for == "agentic refactors"
+    assert page.revisions.count() == revisions
+    call_command("load_demo_data", update=True)
+    page.refresh_from_db()
+    assert page.best_for == "custom coding agents and code generation"

@@ -131,7 +131,8 @@ def test_more_than_three_unique_capabilities_names_three_and_counts_the_rest():
     )
     assert name_capabilities(CAPS[:3]) == "Vision, Multimodal, and Reasoning"
     assert name_capabilities(CAPS[:2]) == "Vision and Multimodal"
-    assert name_capabilities(CAPS[:4]) == "Vision, Multimodal, Reasoning, and 1 more"
+    assert name_capabilities(CAPS[:4]) == "Vision, Multimodal, Reasoning, and Function calling"
+    assert name_capabilities(CAPS[:5]) == "Vision, Multimodal, Reasoning, and 2 more"
 
 
 def test_not_sourced_is_neither_yes_nor_no():
@@ -211,7 +212,9 @@ def test_zero_priced_route_is_never_the_cheapest():
     best = pricing.cheapest_route(routes, TRAFFIC)
     assert best.provider_name == "Paid"
     assert pricing.monthly_cost("A", routes[:1], TRAFFIC).amount is None
-    assert pricing.cheapest_output_price(routes) == D("1")
+    a, b = model("A", routes=routes), model("B")
+    rows = {r.label: r.values for r in scorecard.scorecard_rows(pair(a, b))}
+    assert rows["Cheapest output"] == ("$1/1M tokens", "—")
 
 
 def test_cheapest_route_is_the_cheapest_bill_not_the_cheapest_single_price():

@@ -45,9 +45,11 @@ def capability_rows(pair: PairFacts, only: Sequence[str] = ()) -> list[Capabilit
 def name_capabilities(
     caps: Sequence[CapabilityFacts], limit: int = NAMED_IN_A_SENTENCE, *, phrase: bool = False
 ) -> str:
-    """ "Reasoning, Function calling, and Tool use"; beyond `limit`, "A, B, C, and 2 more"."""
+    """Names for a sentence: "Reasoning, Function calling, and Tool use"; beyond `limit`,
+    "A, B, C, and 2 more". One name over the limit is written out: "and 1 more" saves
+    nothing."""
     names = [c.reader_phrase if phrase else c.name for c in caps]
-    if len(names) <= limit:
+    if len(names) <= limit + 1:
         return join_list(names)
     rest = len(names) - limit
     return f"{', '.join(names[:limit])}, and {rest} more"

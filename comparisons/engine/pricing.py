@@ -52,16 +52,6 @@ def cheapest_route(routes: Sequence[RouteFacts], traffic: TrafficFacts | None) -
     return min(priced, key=lambda r: route_monthly_cost(r, traffic))
 
 
-def cheapest_output_price(routes: Sequence[RouteFacts]) -> Decimal | None:
-    prices = [r.output_price for r in routes if r.output_price is not None and r.output_price > 0]
-    return min(prices) if prices else None
-
-
-def cheapest_input_price(routes: Sequence[RouteFacts]) -> Decimal | None:
-    prices = [r.input_price for r in routes if r.input_price is not None and r.input_price > 0]
-    return min(prices) if prices else None
-
-
 @dataclass(frozen=True)
 class MonthlyCost:
     """A model's bill at a traffic profile, or the reason there is none."""

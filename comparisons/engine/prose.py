@@ -12,8 +12,10 @@ from comparisons.facts import ModelFacts, PairFacts
 
 
 def _lower_first(text: str) -> str:
-    """ "Standalone API model" -> "standalone API model" (keeps acronyms intact)."""
-    return text[:1].lower() + text[1:] if text else text
+    """Standalone API model -> standalone API model; API model stays as it is."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _article(noun_phrase: str) -> str:
@@ -30,7 +32,7 @@ def intro(pair: PairFacts) -> list[str]:
     if a.product_type and b.product_type:
         if a.product_type == b.product_type:
             sentences.append(
-                f"{_named(a)} and {_named(b)} are both {_lower_first(a.product_type)}s."
+                f"{_named(a)} and {_named(b)} share a product type: {_lower_first(a.product_type)}."
             )
         else:
             sentences.append(
@@ -75,10 +77,14 @@ def delta_sentence(cost: CostComparison) -> str:
     )
 
 
-def _reasons(x: ModelFacts, y: ModelFacts) -> list[str]:
+def _reasons(x: ModelFacts, y: ModelFacts, capabilities: tuple = ()) -> list[str]:
     """Why a reader would pick x over y, from x's own tags and measurable advantages."""
     y_tags = {t.slug for t in y.tags}
-    reasons = [t.reason_phrase for t in x.tags if t.slug not in y_tags]
+    # A tag such as "Vision" is no reason to prefer x when both support that capability.
+    both = {c.name.lower() for c in capabilities if x.supports(c.slug) and y.supports(c.slug)}
+    reasons = [
+        t.reason_phrase for t in x.tags if t.slug not in y_tags and t.name.lower() not in both
+    ]
     if x.context_window and y.context_window and x.context_window > y.context_window:
         reasons.append("a larger context window")
     if len(x.routes) > len(y.routes):
@@ -87,7 +93,7 @@ def _reasons(x: ModelFacts, y: ModelFacts) -> list[str]:
 
 
 def _matter(reasons: list[str]) -> str:
-    """ "coding workflow support matters" / "A and B matter": the verb agrees."""
+    """Subject-verb agreement: "X matters", "X and Y matter"."""
     return f"{fmt.join_list(reasons)} {'matters' if len(reasons) == 1 else 'matter'}"
 
 
@@ -102,7 +108,7 @@ def verdict_suggestion(pair: PairFacts) -> str:
         )
     parts = []
     for x, y in ((a, b), (b, a)):
-        reasons = _reasons(x, y)
+        reasons = _reasons(x, y, pair.capabilities)
         if reasons:
             parts.append(f"choose {x.name} when {_matter(reasons)} most")
     if not parts:
@@ -132,24 +138,33 @@ def deep_dive_draft(pair: PairFacts) -> list[str]:
         text += f" Both support {name_capabilities(common, limit=10, phrase=True)}."
     paragraphs.append(text)
 
-    def price_clause(m: ModelFacts) -> str:
+    def price_clause(m: ModelFacts) -> str | None:
         route = cheapest_route(m.routes, pair.traffic)
         if route is None:
-            return f"{m.name} has no complete token price sourced yet"
+            return None
         return (
             f"{m.name}'s cheapest tracked route ({route.provider_name}) charges "
-            f"{fmt.price_per_million(route.input_price)} input and "
-            f"{fmt.price_per_million(route.output_price)} output"
+            f"{fmt.price(route.input_price)} input and {fmt.price(route.output_price)} output "
+            "per 1M tokens"
         )
 
+    clauses = [price_clause(a), price_clause(b)]
+    unpriced = [m.name for m, clause in zip((a, b), clauses, strict=True) if clause is None]
+    priced = [clause for clause in clauses if clause]
+    if not priced:
+        pricing_text = "Neither model has a complete token price sourced yet."
+    else:
+        pricing_text = "; ".join(priced) + "."
+        if unpriced:
+            pricing_text += f" {unpriced[0]} has no complete token price sourced yet."
     paragraphs.append(
-        f"{price_clause(a)}, and {price_clause(b)}. Tracked provider routes: "
-        f"{len(a.routes)} for {a.name} and {len(b.routes)} for {b.name}. Verify the route you "
-        "will actually call before estimating production spend."
+        f"{pricing_text} Tracked provider routes: {len(a.routes)} for {a.name} and "
+        f"{len(b.routes)} for {b.name}. Verify the route you will actually call before "
+        "estimating production spend."
     )
     choose = []
     for x, y in ((a, b), (b, a)):
-        reasons = _reasons(x, y)
+        reasons = _reasons(x, y, pair.capabilities)
         if reasons:
             choose.append(f"Choose {x.name} when {_matter(reasons)} most.")
     choose.append(
@@ -173,7 +188,7 @@ def _licence_sentence(m: ModelFacts) -> str:
     if m.licence.osi_approved:
         detail += ", OSI-approved"
     if m.licence.name.lower() == m.licence.openness_label.lower():
-        return f"{m.name} is listed as {m.licence.name}."
+        return f"{m.name} is listed as {m.licence.openness_label.lower()}."
     return f"{m.name} is listed under {m.licence.name} ({detail})."
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from comparisons import formatting as fmt
-from comparisons.engine.pricing import cheapest_output_price
+from comparisons.engine.pricing import cheapest_route
 from comparisons.engine.tables import Row, shared_benchmark_rows
 from comparisons.facts import PairFacts
 
@@ -14,7 +14,10 @@ def scorecard_rows(pair: PairFacts) -> list[Row]:
     shared_text = fmt.plural(shared, "row")
 
     def cheapest_output(m) -> str:
-        return fmt.price_per_million(cheapest_output_price(m.routes))
+        # The output price of the route the rest of the page calls cheapest, so the
+        # scorecard, pricing table and monthly cost agree.
+        route = cheapest_route(m.routes, pair.traffic)
+        return fmt.price_per_million(route.output_price if route else None)
 
     rows = [
         Row("Product type", pair.a.product_type or fmt.UNKNOWN, pair.b.product_type or fmt.UNKNOWN),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from comparisons import formatting as fmt
@@ -30,7 +29,7 @@ class Row:
 def _licence_name(licence: LicenceFacts | None) -> str:
     if licence is None:
         return fmt.UNKNOWN
-    return f"{licence.name} (OSI-approved)" if licence.osi_approved else licence.name
+    return licence.label
 
 
 def _row(label: str, pair: PairFacts, value) -> Row:
@@ -129,7 +128,3 @@ def shared_benchmark_rows(pair: PairFacts) -> list[BenchmarkRow]:
 
 
 NO_SHARED_BENCHMARKS = "No shared benchmark rows are currently sourced for this pair."
-
-
-def visible(rows: Sequence[Row]) -> list[Row]:
-    return [r for r in rows if r.has_data]

@@ -7,10 +7,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Greatest, Least, Lower
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -18,6 +20,15 @@ from comparisons.blocks import SECTION_BLOCKS, SECTION_COUNTS, default_sections
 from comparisons.forms import ComparisonPageForm
 from comparisons.pairs import pair_slug, split_pair_slug
 from comparisons.panels import GeneratedDraftsPanel
+
+
+class ComparisonPageQuerySet(PageQuerySet):
+    def servable(self) -> ComparisonPageQuerySet:
+        """Comparisons readers can open: both models are published too."""
+        return self.filter(model_a__live=True, model_b__live=True)
+
+
+ComparisonPageManager = PageManager.from_queryset(ComparisonPageQuerySet)
 
 
 class ComparisonIndexPage(Page):
@@ -58,8 +69,9 @@ class ComparisonIndexPage(Page):
         context["comparisons"] = (
             ComparisonPage.objects.child_of(self)
             .live()
+            .servable()
             .select_related("model_a", "model_b")
-            .order_by("title")
+            .order_by(Lower("title"))
         )
         return context
 
@@ -106,7 +118,11 @@ class ComparisonPage(Page):
     ]
     promote_panels = [
         MultiFieldPanel(
-            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            [
+                FieldPanel("slug", read_only=True),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
             heading="For search engines",
         ),
         FieldPanel("last_reviewed_on", read_only=True),
@@ -120,21 +136,43 @@ class ComparisonPage(Page):
         index.FilterField("model_b"),
     ]
 
+    objects = ComparisonPageManager()
+
     class Meta:
         verbose_name = "comparison page"
         constraints = [
             models.CheckConstraint(
                 condition=~Q(model_a=models.F("model_b")), name="comparison_models_differ"
-            )
+            ),
+            # One page per unordered pair, whatever the order it was created in.
+            models.UniqueConstraint(
+                Least("model_a", "model_b"),
+                Greatest("model_a", "model_b"),
+                name="one_page_per_pair",
+                violation_error_message="A comparison of these two models already exists.",
+            ),
         ]
 
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict]:
+        if not (self.model_a.live and self.model_b.live):
+            return []
+        return super().get_sitemap_urls(request)
+
     def fill_identity(self) -> None:
-        """The URL is fixed by the pair (/compare/<a>-vs-<b>/); the title defaults to
-        "A vs B" and may be edited."""
+        """The URL is fixed by the pair (/compare/<a>-vs-<b>/). The title defaults to
+        "A vs B" and may be edited; an untouched default follows a change of pair."""
         if not self.model_a_id or not self.model_b_id:
             return
         self.slug = pair_slug(self.model_a.slug, self.model_b.slug)
-        if not self.title:
+        previous_default = None
+        if self.pk:
+            saved = (
+                ComparisonPage.objects.filter(pk=self.pk)
+                .values_list("model_a__title", "model_b__title")
+                .first()
+            )
+            previous_default = f"{saved[0]} vs {saved[1]}" if saved else None
+        if not self.title or self.title == previous_default:
             self.title = f"{self.model_a.title} vs {self.model_b.title}"
 
     def full_clean(self, *args: Any, **kwargs: Any) -> None:

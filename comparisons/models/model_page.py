@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.http import HttpRequest
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -46,7 +47,7 @@ class ModelIndexPage(Page):
             ModelPage.objects.child_of(self)
             .live()
             .select_related("lab", "licence", "product_type")
-            .order_by("title")
+            .order_by(Lower("title"))
         )
         return context
 
@@ -253,6 +254,11 @@ class CapabilitySupport(models.Model):
 
     class Meta:
         verbose_name = "capability support"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "capability"], name="one_support_per_capability"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.capability}: {self.get_support_display()}"
@@ -280,6 +286,9 @@ class BenchmarkScore(models.Model):
 
     class Meta:
         verbose_name = "benchmark score"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "benchmark"], name="one_score_per_benchmark")
+        ]
 
     def __str__(self) -> str:
         return f"{self.benchmark}: {self.score}"

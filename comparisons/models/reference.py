@@ -1,5 +1,6 @@
 """Shared reference data, edited once as Wagtail snippets and used by every page."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -204,3 +205,11 @@ class TrafficProfile(NamedSnippet):
 
     class Meta(NamedSnippet.Meta):
         verbose_name = "traffic profile"
+
+    def clean(self) -> None:
+        super().clean()
+        if not (self.monthly_input_tokens or 0) + (self.monthly_output_tokens or 0):
+            raise ValidationError(
+                "A traffic profile needs some monthly input or output tokens; with none, "
+                "every model would cost $0."
+            )

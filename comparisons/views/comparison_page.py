@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.http import Http404, HttpRequest
 
 from comparisons.facts import PairFacts, load_pair, traffic_facts
@@ -24,9 +26,23 @@ def default_traffic(request: HttpRequest | None):
 def pair_for_page(
     page: ComparisonPage, request: HttpRequest | None, *, live_only: bool = True
 ) -> PairFacts | None:
-    return load_pair(
-        page.model_a_id, page.model_b_id, default_traffic(request), live_only=live_only
-    )
+    """The pair as this page presents it: its own traffic profile if the monthly-cost
+    section picks one, and only the capability rows its capabilities section shows, so
+    every generated sentence rests on a row the reader can see."""
+    traffic = default_traffic(request)
+    visible: list[str] = []
+    for block in page.sections:
+        if block.block_type == "monthly_cost" and block.value.get("traffic_profile"):
+            traffic = traffic_facts(block.value["traffic_profile"])
+        elif block.block_type == "capabilities":
+            visible = block.value.selected_slugs
+    pair = load_pair(page.model_a_id, page.model_b_id, traffic, live_only=live_only)
+    if pair is not None and visible:
+        pair = replace(pair, capabilities=tuple(c for c in pair.capabilities if c.slug in visible))
+    return pair
+
+
+RELATED_LIMIT = 12
 
 
 def related_comparisons(page: ComparisonPage) -> list[ComparisonPage]:
@@ -36,9 +52,10 @@ def related_comparisons(page: ComparisonPage) -> list[ComparisonPage]:
     models = [page.model_a_id, page.model_b_id]
     return list(
         ComparisonPage.objects.live()
+        .servable()
         .filter(Q(model_a_id__in=models) | Q(model_b_id__in=models))
         .exclude(pk=page.pk)
-        .order_by("title")
+        .order_by(Lower("title"))[:RELATED_LIMIT]
     )
 
 

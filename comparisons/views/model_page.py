@@ -48,6 +48,7 @@ def facts_for_page(page: ModelPage, request: HttpRequest | None) -> ModelFacts:
 def comparisons_of(page: ModelPage) -> list:
     """Published comparisons that include this model (one query)."""
     from django.db.models import Q
+    from django.db.models.functions import Lower
 
     from comparisons.models import ComparisonPage
 
@@ -55,8 +56,9 @@ def comparisons_of(page: ModelPage) -> list:
         return []
     return list(
         ComparisonPage.objects.live()
+        .servable()
         .filter(Q(model_a_id=page.pk) | Q(model_b_id=page.pk))
-        .order_by("title")
+        .order_by(Lower("title"))
     )
 
 
@@ -89,7 +91,6 @@ def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str
         "facts": facts,
         "comparisons": comparisons_of(page),
         "traffic": traffic,
-        "cheapest_route": best,
         "route_rows": route_rows,
         "capability_rows": capability_rows,
         "parameters_display": formatting.parameters(

@@ -10,13 +10,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--path", type=Path, default=DEFAULT_PATH, help="Fixture JSON file.")
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Also reset existing demo objects to the file (publishes a new revision of "
+            "every page that differs, discarding editors' changes to it).",
+        )
 
     def handle(self, *args, **options) -> None:
         path: Path = options["path"]
         if not path.is_file():
             raise CommandError(f"Demo data file not found: {path}")
         try:
-            report = load_demo_data(path)
+            report = load_demo_data(path, update=options["update"])
         except (ValueError, KeyError) as exc:
             raise CommandError(f"Demo data in {path} is invalid: {exc!r}") from exc
         for line in report.created:
