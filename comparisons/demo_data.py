@@ -36,6 +36,8 @@ from comparisons.models import (
     ReferenceSettings,
     TrafficProfile,
 )
+from comparisons.review.setup import ensure_editorial_setup
+from comparisons.review.stamps import stamp_review
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "fixtures" / "demo.json"
 
@@ -379,6 +381,7 @@ def comparison_sections(entry: dict[str, Any], refs: dict[str, dict]) -> list[di
 
 def _sync_comparisons(
     home: Page,
+    models_index: Page,
     entries: list[dict[str, Any]],
     refs: dict[str, dict],
     models: dict[str, ModelPage],
@@ -390,27 +393,29 @@ def _sync_comparisons(
     for entry in entries:
         a, b = models[entry["model_a"]], models[entry["model_b"]]
         sections = comparison_sections(entry, refs)
-        reviewed = _parse_date(entry.get("last_reviewed_on"))
         page = ComparisonPage.objects.filter(
             Q(model_a=a, model_b=b) | Q(model_a=b, model_b=a)
         ).first()
         label = f"comparison page {a.slug}-vs-{b.slug}"
         if page is None:
-            page = ComparisonPage(model_a=a, model_b=b, last_reviewed_on=reviewed)
+            page = ComparisonPage(model_a=a, model_b=b)
             page.sections = sections
             index.add_child(instance=page)
             page.save_revision().publish()
             report.created.append(label)
-        elif report.update and (
-            _strip_ids(page.sections.get_prep_value()) != _strip_ids(sections)
-            or page.last_reviewed_on != reviewed
-        ):
+        elif report.update and _strip_ids(page.sections.get_prep_value()) != _strip_ids(sections):
             page.sections = sections
-            page.last_reviewed_on = reviewed
             page.save_revision().publish()
             report.updated.append(label)
         else:
             report.unchanged += 1
+        reviewed = _parse_date(entry.get("last_reviewed_on"))
+        if reviewed and not page.review_stamps.exists():
+            # The seed pages' reviews predate this site: their stamp carries the historical
+            # date, approved against the demo data's facts, with no reviewer account.
+            stamp_review(page, reviewed_on=reviewed, note="Historical review (seed page).")
+            report.created.append(f"review stamp {label} {reviewed.isoformat()}")
+    ensure_editorial_setup([index, models_index])
 
 
 # --- entry point ------------------------------------------------------------------------
@@ -453,5 +458,5 @@ def load_demo_data(path: Path = DEFAULT_PATH, *, update: bool = False) -> LoadRe
 
     index = ensure_child(home, ModelIndexPage, "models", "Models", report)
     model_pages = _sync_models(index, data.get("models", []), refs, report)
-    _sync_comparisons(home, data.get("comparisons", []), refs, model_pages, report)
+    _sync_comparisons(home, index, data.get("comparisons", []), refs, model_pages, report)
     return report

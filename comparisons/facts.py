@@ -24,6 +24,7 @@ class CapabilityFacts:
     name: str
     description: str = ""
     phrase: str = ""  # how it reads mid-sentence: "multimodal input"
+    pk: int | None = None
 
     @property
     def reader_phrase(self) -> str:
@@ -264,7 +265,9 @@ def load_capabilities() -> tuple[CapabilityFacts, ...]:
     from comparisons.models import Capability
 
     return tuple(
-        CapabilityFacts(slug=c.slug, name=c.name, description=c.description, phrase=c.phrase)
+        CapabilityFacts(
+            slug=c.slug, name=c.name, description=c.description, phrase=c.phrase, pk=c.pk
+        )
         for c in Capability.objects.order_by("sort_order", "name")
     )
 
@@ -278,6 +281,38 @@ def traffic_facts(profile) -> TrafficFacts | None:
         monthly_input_tokens=profile.monthly_input_tokens,
         monthly_output_tokens=profile.monthly_output_tokens,
     )
+
+
+def load_pairs(
+    pages: Sequence, default_traffic: TrafficFacts | None, *, live_only: bool = True
+) -> dict[int, PairFacts]:
+    """The pair each comparison page presents, for many pages in a fixed number of queries.
+
+    A page's monthly-cost section may choose its own traffic profile, and its capabilities
+    section may show only some rows; the whole page then uses that profile and those rows,
+    so every generated sentence rests on something the reader can see. Pages whose models
+    are missing (or unpublished, with `live_only`) are left out."""
+    from comparisons.models import TrafficProfile
+    from comparisons.section_options import chosen_capability_ids, chosen_traffic_profile_id
+
+    model_ids = {pk for page in pages for pk in (page.model_a_id, page.model_b_id)}
+    facts = load_model_facts(sorted(model_ids), live_only=live_only)
+    capabilities = load_capabilities()
+    raw = {page.pk: page.sections.raw_data for page in pages}
+    profile_ids = {chosen_traffic_profile_id(r) for r in raw.values()} - {None}
+    profiles = {p.pk: traffic_facts(p) for p in TrafficProfile.objects.filter(pk__in=profile_ids)}
+    pairs = {}
+    for page in pages:
+        if page.model_a_id not in facts or page.model_b_id not in facts:
+            continue
+        visible = set(chosen_capability_ids(raw[page.pk]))
+        pairs[page.pk] = PairFacts(
+            a=facts[page.model_a_id],
+            b=facts[page.model_b_id],
+            capabilities=tuple(c for c in capabilities if not visible or c.pk in visible),
+            traffic=profiles.get(chosen_traffic_profile_id(raw[page.pk])) or default_traffic,
+        )
+    return pairs
 
 
 def load_pair(

@@ -16,6 +16,7 @@ from comparisons.models.reference import (
     Provider,
     TrafficProfile,
 )
+from comparisons.models.review import FactCheckTask, FinalApprovalTask, ReviewStamp
 from comparisons.models.settings import ReferenceSettings
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "ComparisonIndexPage",
     "ComparisonPage",
     "DecisionTag",
+    "FactCheckTask",
+    "FinalApprovalTask",
     "Lab",
     "Licence",
     "ModelIndexPage",
@@ -34,5 +37,6 @@ __all__ = [
     "Provider",
     "ProviderRoute",
     "ReferenceSettings",
+    "ReviewStamp",
     "TrafficProfile",
 ]

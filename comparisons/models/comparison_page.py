@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Greatest, Least, Lower
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -26,6 +26,15 @@ class ComparisonPageQuerySet(PageQuerySet):
     def servable(self) -> ComparisonPageQuerySet:
         """Comparisons readers can open: both models are published too."""
         return self.filter(model_a__live=True, model_b__live=True)
+
+    def with_review_date(self) -> ComparisonPageQuerySet:
+        """Annotate `reviewed_on`: the date of each page's latest review stamp."""
+        from comparisons.models.review import ReviewStamp
+
+        latest = ReviewStamp.objects.filter(page=OuterRef("pk")).order_by(
+            "-reviewed_on", "-created_at"
+        )
+        return self.annotate(reviewed_on=Subquery(latest.values("reviewed_on")[:1]))
 
 
 ComparisonPageManager = PageManager.from_queryset(ComparisonPageQuerySet)
@@ -71,6 +80,7 @@ class ComparisonIndexPage(Page):
             .live()
             .servable()
             .select_related("model_a", "model_b")
+            .with_review_date()
             .order_by(Lower("title"))
         )
         return context
@@ -96,11 +106,6 @@ class ComparisonPage(Page):
         help_text="Generated sections render from the models' data; reorder, remove or tune "
         "them, and write the verdict, deep dive and FAQ.",
     )
-    last_reviewed_on = models.DateField(
-        null=True,
-        blank=True,
-        help_text="Set by the review workflow when a reviewer approves the page.",
-    )
 
     base_form_class = ComparisonPageForm
     parent_page_types = ["comparisons.ComparisonIndexPage"]
@@ -125,7 +130,6 @@ class ComparisonPage(Page):
             ],
             heading="For search engines",
         ),
-        FieldPanel("last_reviewed_on", read_only=True),
     ]
 
     search_fields = [

@@ -21,9 +21,18 @@ class ReferenceSettings(BaseSiteSetting):
         help_text="Used for monthly cost figures unless a section picks another profile.",
     )
 
+    review_max_age_days = models.PositiveIntegerField(
+        default=180,
+        help_text="Reviews older than this many days are listed in the Needs re-review report.",
+    )
+
     select_related = ["default_traffic_profile"]
 
-    panels = [FieldPanel("data_source_sentence"), FieldPanel("default_traffic_profile")]
+    panels = [
+        FieldPanel("data_source_sentence"),
+        FieldPanel("default_traffic_profile"),
+        FieldPanel("review_max_age_days"),
+    ]
 
     class Meta:
         verbose_name = "reference data settings"

@@ -284,26 +284,3 @@ def check_prose(fragments: Iterable[tuple[str, str]], pair: PairFacts) -> list[C
 
 def contradictions(fragments: Iterable[tuple[str, str]], pair: PairFacts) -> list[Claim]:
     return [c for c in check_prose(fragments, pair) if c.contradicts]
-
-
-def prose_fragments(sections) -> list[tuple[str, str]]:
-    """(source, html) for every editor-written text in a comparison's sections."""
-    fragments: list[tuple[str, str]] = []
-    for block in sections:
-        value = block.value
-        if block.block_type == "verdict":
-            fragments.append(("Verdict", _source(value.get("text"))))
-        elif block.block_type == "deep_dive":
-            fragments.append(("Deep dive", _source(value.get("body"))))
-        elif block.block_type == "faq":
-            for item in value.get("items") or []:
-                fragments.append((f"FAQ: {item.get('question', '')}", _source(item.get("answer"))))
-        elif block.block_type == "prose":
-            fragments.append((value.get("heading") or "Prose", _source(value.get("body"))))
-    return fragments
-
-
-def _source(rich_text) -> str:
-    if rich_text is None:
-        return ""
-    return getattr(rich_text, "source", None) or str(rich_text)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.http import Http404, HttpRequest
 
-from comparisons.facts import PairFacts, load_pair, traffic_facts
+from comparisons.facts import PairFacts, load_pairs, traffic_facts
+from comparisons.review.facts_snapshot import fingerprint, snapshot
 
 if TYPE_CHECKING:
     from comparisons.models import ComparisonPage
@@ -26,20 +26,8 @@ def default_traffic(request: HttpRequest | None):
 def pair_for_page(
     page: ComparisonPage, request: HttpRequest | None, *, live_only: bool = True
 ) -> PairFacts | None:
-    """The pair as this page presents it: its own traffic profile if the monthly-cost
-    section picks one, and only the capability rows its capabilities section shows, so
-    every generated sentence rests on a row the reader can see."""
-    traffic = default_traffic(request)
-    visible: list[str] = []
-    for block in page.sections:
-        if block.block_type == "monthly_cost" and block.value.get("traffic_profile"):
-            traffic = traffic_facts(block.value["traffic_profile"])
-        elif block.block_type == "capabilities":
-            visible = block.value.selected_slugs
-    pair = load_pair(page.model_a_id, page.model_b_id, traffic, live_only=live_only)
-    if pair is not None and visible:
-        pair = replace(pair, capabilities=tuple(c for c in pair.capabilities if c.slug in visible))
-    return pair
+    """The pair as this page presents it (see facts.load_pairs)."""
+    return load_pairs([page], default_traffic(request), live_only=live_only).get(page.pk)
 
 
 RELATED_LIMIT = 12
@@ -68,8 +56,13 @@ def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -
     if pair is None:
         raise Http404("One of the compared models is not published.")
     settings = ReferenceSettings.for_request(request) if request is not None else None
+    stamp = page.review_stamps.order_by("-reviewed_on", "-created_at").first() if page.pk else None
     return {
         "pair": pair,
+        "review": stamp,
+        # The tables always show current data; readers are told when it moved on since
+        # the review that the date refers to.
+        "updated_since_review": bool(stamp and stamp.fingerprint != fingerprint(snapshot(pair))),
         "related": related_comparisons(page),
         "data_source_sentence": settings.data_source_sentence if settings else "",
     }

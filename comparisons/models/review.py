@@ -1,0 +1,173 @@
+"""Review records and the editorial workflow's task types.
+
+A ReviewStamp is written when the "Editorial review" workflow approves a comparison: who
+approved which revision, when, and the facts they approved it against. It is kept apart
+from the page's own fields so that later revisions cannot overwrite it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from wagtail.forms import TaskStateCommentForm
+from wagtail.models import AbstractGroupApprovalTask, TaskState
+
+
+class ReviewStamp(models.Model):
+    page = models.ForeignKey(
+        "comparisons.ComparisonPage", on_delete=models.CASCADE, related_name="review_stamps"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="review_stamps",
+    )
+    reviewer_name = models.CharField(
+        max_length=150, blank=True, help_text="Kept if the reviewer's account is removed."
+    )
+    reviewed_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    facts = models.JSONField(help_text="The facts snapshot the reviewer approved.")
+    fingerprint = models.CharField(max_length=64)
+    acknowledged_claims = models.JSONField(
+        default=list, blank=True, help_text="Flagged claims the fact-checker accepted."
+    )
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-reviewed_on", "-created_at"]
+        get_latest_by = ["reviewed_on", "created_at"]
+        indexes = [models.Index(fields=["page", "-reviewed_on", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.page} reviewed {self.reviewed_on} by {self.reviewer_name or 'unknown'}"
+
+
+def _submitters(task_state: TaskState | None) -> set[int]:
+    """Users who may not approve: whoever submitted the workflow or wrote the revision."""
+    if task_state is None:
+        return set()
+    ids = {task_state.workflow_state.requested_by_id, task_state.revision.user_id}
+    return {i for i in ids if i is not None}
+
+
+class NoSelfApprovalMixin:
+    """Four eyes: nobody approves a revision they submitted, superusers included.
+
+    Enforced in get_actions (so the UI offers no Approve button) and again in on_action
+    (so a crafted POST is refused too)."""
+
+    SELF_APPROVAL = "You submitted this revision; another reviewer has to approve it."
+
+    def get_actions(self, obj: Any, user: Any) -> list:
+        state = getattr(obj, "current_workflow_task_state", None)
+        if user.pk in _submitters(state):
+            return []
+        return super().get_actions(obj, user)  # type: ignore[misc]
+
+    def on_action(self, task_state: TaskState, user: Any, action_name: str, **kwargs: Any):
+        if action_name == "approve" and user.pk in _submitters(task_state):
+            raise PermissionDenied(self.SELF_APPROVAL)
+        return super().on_action(task_state, user, action_name, **kwargs)  # type: ignore[misc]
+
+    def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)  # type: ignore[misc]
+        return states.exclude(workflow_state__requested_by=user)
+
+
+class FactCheckApprovalForm(TaskStateCommentForm):
+    claims_flagged = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    acknowledge_claims = forms.BooleanField(
+        required=False,
+        label="I have checked the flagged claims and they are right as written",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("claims_flagged") and not cleaned.get("acknowledge_claims"):
+            self.add_error(
+                "acknowledge_claims",
+                "Claims in this page contradict the data. Correct them, or confirm you have "
+                "checked them.",
+            )
+        return cleaned
+
+
+class FactCheckTask(NoSelfApprovalMixin, AbstractGroupApprovalTask):
+    """Step one of "Editorial review": a reviewer checks the page against the facts.
+
+    The approve dialog shows what changed since the last review and the claims in the
+    editors' prose that contradict the data; those claims must be corrected or
+    explicitly acknowledged before approval."""
+
+    def get_actions(self, obj: Any, user: Any) -> list:
+        actions = super().get_actions(obj, user)
+        # Approval always goes through the dialog, which shows the diff and the claims.
+        return [
+            (name, label, modal)
+            for name, label, modal in actions
+            if not (name == "approve" and not modal)
+        ]
+
+    def get_form_for_action(self, action: str) -> type[forms.Form]:
+        if action == "approve":
+            return FactCheckApprovalForm
+        return super().get_form_for_action(action)
+
+    def get_template_for_action(self, action: str) -> str:
+        if action == "approve":
+            return "comparisons/review/fact_check_approve_modal.html"
+        return super().get_template_for_action(action)
+
+    def on_action(self, task_state: TaskState, user: Any, action_name: str, **kwargs: Any):
+        acknowledged = kwargs.pop("acknowledge_claims", False)
+        kwargs.pop("claims_flagged", None)
+        if action_name == "approve":
+            from comparisons.review.status import flagged_claims_for_revision
+
+            flagged = flagged_claims_for_revision(task_state.revision)
+            if flagged and not acknowledged:
+                raise PermissionDenied(
+                    "Claims in this page contradict the data: correct them or acknowledge "
+                    "them in the approval dialog."
+                )
+            if flagged:
+                # The audit trail says what was acknowledged, in the task's own comment.
+                listed = "\n".join(f"- {claim}" for claim in flagged)
+                comment = kwargs.get("comment", "")
+                kwargs["comment"] = f"{comment}\n\nAcknowledged claims:\n{listed}".strip()
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls) -> str:
+        return (
+            "Members of the chosen groups check the page's facts and claims. Nobody can "
+            "approve a revision they submitted."
+        )
+
+    class Meta:
+        verbose_name = "fact check task"
+        verbose_name_plural = "fact check tasks"
+
+
+class FinalApprovalTask(NoSelfApprovalMixin, AbstractGroupApprovalTask):
+    """Step two: group approval, refusing self-approval (upstream GroupApprovalTask allows it)."""
+
+    @classmethod
+    def get_description(cls) -> str:
+        return (
+            "Members of the chosen groups approve the page. Nobody can approve their own revision."
+        )
+
+    class Meta:
+        verbose_name = "final approval task"
+        verbose_name_plural = "final approval tasks"

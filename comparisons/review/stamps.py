@@ -1,0 +1,64 @@
+"""Writing review stamps: on workflow approval, and for historical (imported) reviews."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.utils import timezone
+
+from comparisons.review.facts_snapshot import fingerprint
+from comparisons.review.status import flagged_claims_for_revision, pair_snapshot
+
+
+def stamp_review(
+    page: Any,
+    *,
+    reviewer: Any = None,
+    revision: Any = None,
+    reviewed_on: date | None = None,
+    note: str = "",
+    acknowledged: list[str] | None = None,
+):
+    """Record that `page` was reviewed against the facts it shows now."""
+    from comparisons.models import ReviewStamp
+
+    _, facts = pair_snapshot(page)
+    if facts is None:
+        return None
+    name = ""
+    if reviewer is not None:
+        name = reviewer.get_full_name() or reviewer.get_username()
+    return ReviewStamp.objects.create(
+        page=page,
+        revision=revision,
+        reviewer=reviewer,
+        reviewer_name=name,
+        reviewed_on=reviewed_on or timezone.localdate(),
+        facts=facts,
+        fingerprint=fingerprint(facts),
+        acknowledged_claims=acknowledged or [],
+        note=note,
+    )
+
+
+def on_workflow_approved(sender: Any, instance: Any, user: Any = None, **kwargs: Any) -> None:
+    """workflow_approved: the workflow has just published the approved revision."""
+    from comparisons.models import ComparisonPage
+
+    page = instance.content_object
+    if not isinstance(page, ComparisonPage):
+        specific = getattr(page, "specific", None)
+        if not isinstance(specific, ComparisonPage):
+            return
+        page = specific
+    task_state = instance.current_task_state
+    revision = task_state.revision if task_state else page.live_revision
+    flagged = flagged_claims_for_revision(revision) if revision else []
+    stamp_review(
+        page,
+        reviewer=user,
+        revision=revision,
+        acknowledged=[str(c) for c in flagged],
+        note="Approved through the Editorial review workflow.",
+    )
