@@ -1,5 +1,8 @@
 """Admin wiring: the shared reference data as snippets, grouped under one menu."""
 
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -13,6 +16,8 @@ from comparisons.models import (
     Provider,
     TrafficProfile,
 )
+from comparisons.review.panels import NeedsReReviewPanel
+from comparisons.review.report import NeedsReReviewView, can_see_reviews
 
 
 class LabViewSet(SnippetViewSet):
@@ -87,3 +92,40 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
+
+
+# --- review ---------------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls() -> list:
+    view = NeedsReReviewView
+    return [
+        path("reports/needs-re-review/", view.as_view(), name="comparisons_needs_re_review"),
+        path(
+            "reports/needs-re-review/results/",
+            view.as_view(results_only=True),
+            name="comparisons_needs_re_review_results",
+        ),
+    ]
+
+
+class NeedsReReviewMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return can_see_reviews(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_needs_re_review_menu_item() -> MenuItem:
+    return NeedsReReviewMenuItem(
+        "Needs re-review",
+        reverse("comparisons_needs_re_review"),
+        icon_name="warning",
+        order=50,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_needs_re_review_panel(request, panels) -> None:
+    if can_see_reviews(request.user):
+        panels.append(NeedsReReviewPanel())

@@ -5,59 +5,12 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from comparisons.blocks import default_sections
-from comparisons.models import ComparisonIndexPage, ComparisonPage, ModelPage
+from comparisons.models import ComparisonPage
+from tests.admin_forms import DEFAULT_ORDER, add_url, comparison_form
 
 pytestmark = pytest.mark.django_db
-
-DEFAULT_ORDER = [
-    "intro", "verdict", "scorecard", "tradeoffs", "monthly_cost", "switch_friction", "specs",
-    "pricing", "capabilities", "benchmarks", "deep_dive", "faq", "continue",
-]  # fmt: skip
-
-
-def sections_form(verdict: str = "", faq: list[tuple[str, str]] = ()) -> dict:
-    def value(name):
-        if name == "verdict":
-            return {"heading": "", "text": rich_text(verdict)}
-        if name == "deep_dive":
-            return {"heading": "", "body": rich_text("")}
-        if name == "monthly_cost":
-            return {"heading": "", "traffic_profile": ""}
-        if name == "capabilities":
-            return {"heading": "", "capabilities": {"count": "0"}}
-        if name == "faq":
-            items = {
-                str(i): {
-                    "value": {"question": q, "answer": rich_text(a)},
-                    "deleted": "",
-                    "order": str(i),
-                    "id": "",
-                }
-                for i, (q, a) in enumerate(faq)
-            }
-            return {"heading": "", "items": {"count": str(len(faq)), **items}}
-        return {"heading": ""}
-
-    return streamfield([(name, value(name)) for name in DEFAULT_ORDER])
-
-
-def add_url():
-    index = ComparisonIndexPage.objects.get()
-    return reverse("wagtailadmin_pages:add", args=("comparisons", "comparisonpage", index.pk))
-
-
-def form(a: str, b: str, **extra) -> dict:
-    data = {
-        "model_a": ModelPage.objects.get(slug=a).pk,
-        "model_b": ModelPage.objects.get(slug=b).pk,
-        "title": "",
-        "slug": "",
-        "sections": sections_form(**extra),
-    }
-    return nested_form_data(data)
 
 
 def test_new_page_starts_with_the_seed_section_order(admin_client_logged_in):
@@ -70,7 +23,7 @@ def test_new_page_starts_with_the_seed_section_order(admin_client_logged_in):
 
 
 def test_editor_creates_a_comparison_from_two_models(admin_client_logged_in):
-    data = form(
+    data = comparison_form(
         "gpt-5-1-codex",
         "codex-1",
         verdict="<p>Pick GPT-5.1 Codex for tool-heavy agents.</p>",
@@ -94,7 +47,7 @@ def test_editor_creates_a_comparison_from_two_models(admin_client_logged_in):
 
 
 def test_a_model_compared_with_itself_is_refused(admin_client_logged_in):
-    response = admin_client_logged_in.post(add_url(), form("codex-1", "codex-1"))
+    response = admin_client_logged_in.post(add_url(), comparison_form("codex-1", "codex-1"))
     assert response.status_code == 200
     assert "a model cannot be compared with itself" in response.content.decode()
     assert not ComparisonPage.objects.filter(
@@ -107,7 +60,7 @@ def test_a_model_compared_with_itself_is_refused(admin_client_logged_in):
 )
 def test_a_second_page_for_the_same_pair_is_refused(admin_client_logged_in, a, b):
     before = ComparisonPage.objects.count()
-    response = admin_client_logged_in.post(add_url(), form(a, b))
+    response = admin_client_logged_in.post(add_url(), comparison_form(a, b))
     assert response.status_code == 200
     assert "A comparison of these two models already exists" in response.content.decode()
     assert ComparisonPage.objects.count() == before
@@ -115,7 +68,7 @@ def test_a_second_page_for_the_same_pair_is_refused(admin_client_logged_in, a, b
 
 def test_preview_shows_generated_sections(admin_client_logged_in):
     page = ComparisonPage.objects.get(slug="gpt-oss-120b-vs-qwen3-5-4b")
-    data = form("gpt-oss-120b", "qwen3-5-4b", verdict="<p>Draft verdict in preview.</p>")
+    data = comparison_form("gpt-oss-120b", "qwen3-5-4b", verdict="<p>Draft verdict in preview.</p>")
     url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
     assert admin_client_logged_in.post(url, data).json()["is_valid"]
     soup = BeautifulSoup(admin_client_logged_in.get(url).content, "html.parser")
@@ -139,7 +92,7 @@ def test_editor_sees_generated_drafts(admin_client_logged_in):
 
 
 def test_editor_text_is_escaped_or_sanitised(admin_client_logged_in):
-    data = form(
+    data = comparison_form(
         "gpt-5-1-codex",
         "codex-1",
         verdict='<p>Fine <script>alert("x")</script><a href="javascript:alert(1)">link</a></p>',

@@ -20,6 +20,7 @@ from comparisons.blocks import SECTION_BLOCKS, SECTION_COUNTS, default_sections
 from comparisons.forms import ComparisonPageForm
 from comparisons.pairs import pair_slug, split_pair_slug
 from comparisons.panels import GeneratedDraftsPanel
+from comparisons.review.panels import ReviewStatusPanel
 
 
 class ComparisonPageQuerySet(PageQuerySet):
@@ -118,6 +119,7 @@ class ComparisonPage(Page):
             help_text="Title and URL follow from the two models: /compare/<a>-vs-<b>/.",
         ),
         FieldPanel("title"),
+        ReviewStatusPanel(heading="Review status"),
         GeneratedDraftsPanel(heading="Generated drafts"),
         FieldPanel("sections"),
     ]

@@ -102,7 +102,11 @@ _SUPPORT = {True: "Yes", False: "No", None: "Not sourced"}
 
 
 def _money(value: str | None) -> str:
-    return fmt.price(Decimal(value)) if value is not None else fmt.UNKNOWN
+    """Prices in a diff always show cents, so "$1.25 → $1.00" reads as a change of price."""
+    if value is None:
+        return fmt.UNKNOWN
+    text = fmt.price(Decimal(value))
+    return text if "." in text else f"{text}.00"
 
 
 def _flatten_model(m: dict[str, Any], capability_names: dict[str, str]) -> dict[str, str]:

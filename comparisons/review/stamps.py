@@ -42,6 +42,15 @@ def stamp_review(
     )
 
 
+def publish_approved(workflow_state: Any, user: Any = None) -> None:
+    """WAGTAIL_FINISH_WORKFLOW_ACTION: publish the approved revision.
+
+    The approval is the permission: reviewers do not hold the page publish right, so that
+    publishing happens only through review; Wagtail's default would require it."""
+    revision = workflow_state.content_object.get_latest_revision()
+    revision.publish(user=user, skip_permission_checks=True)
+
+
 def on_workflow_approved(sender: Any, instance: Any, user: Any = None, **kwargs: Any) -> None:
     """workflow_approved: the workflow has just published the approved revision."""
     from comparisons.models import ComparisonPage

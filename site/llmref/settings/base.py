@@ -113,3 +113,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 WAGTAIL_I18N_ENABLED = False
+
+# Editorial review: approving the last task publishes (reviewers need no direct publish
+# right, so nobody bypasses the workflow), and any edit during review needs re-approval.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "comparisons.review.stamps.publish_approved"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
