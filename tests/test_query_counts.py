@@ -90,3 +90,34 @@ def test_comparison_page_queries_do_not_grow_with_routes_or_scores(client):
     body = client.get(large.url).content.decode()
     assert body.count("Bench 19") == 1 and "Provider 39" in body
     assert small_count <= 20
+
+
+def test_review_statuses_cost_a_fixed_number_of_queries():
+    from comparisons.models import ComparisonPage
+    from comparisons.review.status import review_statuses
+
+    def count() -> int:
+        pages = list(ComparisonPage.objects.live())
+        with CaptureQueriesContext(connection) as ctx:
+            statuses = review_statuses(pages, None)
+        assert len(statuses) == len(pages)
+        return len(ctx.captured_queries)
+
+    few = count()
+    for i in range(6):
+        page = make_comparison(
+            make_model(f"stale-a-{i}", routes=3, scores=2),
+            make_model(f"stale-b-{i}", routes=2, scores=2),
+        )
+        page.sections = [
+            {
+                "type": "capabilities",
+                "value": {"heading": "", "capabilities": [Capability.objects.first().pk]},
+            },
+            {
+                "type": "verdict",
+                "value": {"heading": "", "text": f"<p>stale-a-{i} has 3 tracked routes.</p>"},
+            },
+        ]
+        page.save_revision().publish()
+    assert count() == few
