@@ -53,11 +53,13 @@ class ReviewStamp(models.Model):
 
 
 def _submitters(task_state: TaskState | None) -> set[int]:
-    """Users who may not approve: whoever submitted the workflow or wrote the revision."""
-    if task_state is None:
+    """Users who may not approve: whoever submitted the revision for review.
+
+    (Not whoever saved the latest revision: approving from the page editor saves one in
+    the reviewer's name, and that must not stop the reviewer approving.)"""
+    if task_state is None or task_state.workflow_state.requested_by_id is None:
         return set()
-    ids = {task_state.workflow_state.requested_by_id, task_state.revision.user_id}
-    return {i for i in ids if i is not None}
+    return {task_state.workflow_state.requested_by_id}
 
 
 class NoSelfApprovalMixin:

