@@ -1,0 +1,174 @@
+"""The models catalogue: filtering and sorting published models, for the models index
+and the JSON API. Filters use EXISTS subqueries and the price/provider columns are
+subquery annotations, so a page of results costs the same whatever the catalogue size."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Lower
+
+SORTS: dict[str, tuple[str, Any]] = {
+    # key: (label, order expression)
+    "name": ("Model", Lower("title")),
+    "lab": ("Lab", Lower("lab__name")),
+    "released": ("Released", F("release_date")),
+    "context": ("Context window", F("context_window")),
+    "input": ("Cheapest input", F("cheapest_input")),
+    "output": ("Cheapest output", F("cheapest_output")),
+    "providers": ("Providers", F("provider_count")),
+    "licence": ("License", Lower("licence__name")),
+}
+OPENNESS = ("open_source", "open_weights", "proprietary")
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class CatalogQuery:
+    lab: str = ""
+    provider: str = ""
+    capability: str = ""
+    openness: str = ""
+    tag: str = ""
+    sort: str = "name"
+    descending: bool = False
+    page: int = 1
+    errors: tuple[str, ...] = field(default=(), compare=False)
+
+    def params(self, **changes: Any) -> dict[str, str]:
+        """Query parameters for this query with some values changed (for links)."""
+        values = {
+            "lab": self.lab,
+            "provider": self.provider,
+            "capability": self.capability,
+            "openness": self.openness,
+            "tag": self.tag,
+            "sort": ("-" if self.descending else "") + self.sort,
+            "page": str(self.page),
+            **changes,
+        }
+        if values.get("sort") in ("name", ""):
+            values.pop("sort")
+        if str(values.get("page")) == "1":
+            values.pop("page")
+        return {k: str(v) for k, v in values.items() if v not in ("", None)}
+
+
+def parse_catalog_query(params: Mapping[str, str]) -> CatalogQuery:
+    """Read filters from query parameters. Bad values are dropped with a message saying
+    which parameter was wrong and what it accepts; they never raise."""
+    errors = []
+    sort = (params.get("sort") or "name").strip()
+    descending = sort.startswith("-")
+    sort = sort.lstrip("-")
+    if sort not in SORTS:
+        errors.append(f"Unknown sort “{sort}”: use one of {', '.join(SORTS)}.")
+        sort, descending = "name", False
+    openness = (params.get("openness") or "").strip()
+    if openness and openness not in OPENNESS:
+        errors.append(f"Unknown openness “{openness}”: use one of {', '.join(OPENNESS)}.")
+        openness = ""
+    raw_page = (params.get("page") or "1").strip()
+    try:
+        page = int(raw_page)
+        if page < 1 or page > 100_000:
+            raise ValueError
+    except ValueError:
+        errors.append(f"Page “{raw_page[:20]}” is not a page number; showing page 1.")
+        page = 1
+    return CatalogQuery(
+        lab=(params.get("lab") or "").strip()[:120],
+        provider=(params.get("provider") or "").strip()[:120],
+        capability=(params.get("capability") or "").strip()[:120],
+        openness=openness,
+        tag=(params.get("tag") or "").strip()[:120],
+        sort=sort,
+        descending=descending,
+        page=page,
+        errors=tuple(errors),
+    )
+
+
+def catalog_queryset(query: CatalogQuery) -> QuerySet:
+    from comparisons.models import CapabilitySupport, ModelPage, ProviderRoute
+
+    routes = ProviderRoute.objects.filter(page=OuterRef("pk"))
+    models = (
+        ModelPage.objects.live()
+        .select_related("lab", "licence")
+        .annotate(
+            # Prices of 0 mean "no public price" or a free tier: never the cheapest.
+            cheapest_input=Subquery(
+                routes.filter(input_price__gt=0).order_by("input_price").values("input_price")[:1]
+            ),
+            cheapest_output=Subquery(
+                routes.filter(output_price__gt=0)
+                .order_by("output_price")
+                .values("output_price")[:1]
+            ),
+            provider_count=Coalesce(
+                Subquery(
+                    routes.order_by()
+                    .values("page")
+                    .annotate(n=Count("provider", distinct=True))
+                    .values("n"),
+                    output_field=IntegerField(),
+                ),
+                0,
+            ),
+        )
+    )
+    if query.lab:
+        models = models.filter(lab__slug=query.lab)
+    if query.openness:
+        models = models.filter(licence__openness=query.openness)
+    if query.provider:
+        models = models.filter(Exists(routes.filter(provider__slug=query.provider)))
+    if query.capability:
+        models = models.filter(
+            Exists(
+                CapabilitySupport.objects.filter(
+                    page=OuterRef("pk"), capability__slug=query.capability, support="yes"
+                )
+            )
+        )
+    if query.tag:
+        models = models.filter(
+            Exists(
+                ModelPage.decision_tags.through.objects.filter(
+                    modelpage_id=OuterRef("pk"), decisiontag__slug=query.tag
+                )
+            )
+        )
+    _, expression = SORTS[query.sort]
+    ordering = (
+        expression.desc(nulls_last=True) if query.descending else expression.asc(nulls_last=True)
+    )
+    return models.order_by(ordering, Lower("title"), "pk")
+
+
+def supported_capabilities(page_ids: list[int]) -> dict[int, set[str]]:
+    """Capability slugs each model supports (one query for a page of results)."""
+    from comparisons.models import CapabilitySupport
+
+    supported: dict[int, set[str]] = {pk: set() for pk in page_ids}
+    rows = CapabilitySupport.objects.filter(page_id__in=page_ids, support="yes").values_list(
+        "page_id", "capability__slug"
+    )
+    for page_id, slug in rows:
+        supported[page_id].add(slug)
+    return supported
+
+
+__all__ = [
+    "OPENNESS",
+    "PAGE_SIZE",
+    "SORTS",
+    "CatalogQuery",
+    "catalog_queryset",
+    "parse_catalog_query",
+    "supported_capabilities",
+]
