@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Greatest, Least, Lower
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
@@ -18,7 +18,7 @@ from wagtail.url_routing import RouteResult
 
 from comparisons.blocks import SECTION_BLOCKS, SECTION_COUNTS, default_sections
 from comparisons.forms import ComparisonPageForm
-from comparisons.pairs import pair_slug, split_pair_slug
+from comparisons.pairs import pair_slug
 from comparisons.panels import GeneratedDraftsPanel
 from comparisons.review.panels import ReviewStatusPanel
 
@@ -57,21 +57,18 @@ class ComparisonIndexPage(Page):
         except Http404:
             if len(path_components) != 1:
                 raise
-        # /compare/<b>-vs-<a>/ for a pair published as /compare/<a>-vs-<b>/.
-        for first, second in split_pair_slug(path_components[0]):
-            target = (
-                ComparisonPage.objects.live()
-                .child_of(self)
-                .filter(model_a__slug=second, model_b__slug=first)
-                .first()
-            )
-            if target is not None:
-                return RouteResult(self, args=("redirect", target.url))
-        raise Http404("No comparison of these two models is published.")
+        # No editorial page with this slug: another order, or a pair generated on the fly.
+        return RouteResult(self, args=("pair", path_components[0]))
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if args and args[0] == "redirect":
-            return HttpResponsePermanentRedirect(args[1])
+        from comparisons.views.pairs import serve_pair_path, serve_picker
+
+        if args and args[0] == "pair":
+            return serve_pair_path(request, self, args[1])
+        if "a" in request.GET or "b" in request.GET:
+            response = serve_picker(request, self)
+            if response is not None:
+                return response
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
