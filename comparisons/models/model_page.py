@@ -11,7 +11,6 @@ from typing import Any
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models.functions import Lower
 from django.http import HttpRequest
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -42,13 +41,10 @@ class ModelIndexPage(Page):
     max_count = 1
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from comparisons.views.catalog import catalog_context
+
         context = super().get_context(request, *args, **kwargs)
-        context["models"] = (
-            ModelPage.objects.child_of(self)
-            .live()
-            .select_related("lab", "licence", "product_type")
-            .order_by(Lower("title"))
-        )
+        context.update(catalog_context(request))
         return context
 
 

@@ -40,3 +40,12 @@ def support_class(value: bool | None) -> str:
 def pair_with(first: object, second: object) -> tuple[object, object]:
     """{% for x in a|pair_with:b %}: iterate over two values in A, B order."""
     return (first, second)
+
+
+@register.filter
+def initials(name: str) -> str:
+    """A short code for an icon: "Code execution" -> "CE", "Vision" -> "Vi"."""
+    words = name.split()
+    if len(words) > 1:
+        return "".join(w[0] for w in words[:3]).upper()
+    return name[:2]
