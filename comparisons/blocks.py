@@ -48,6 +48,8 @@ class SectionBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         pair = (parent_context or {}).get("pair")
         context["pair"] = pair
+        for shared in ("calculator", "default_traffic", "request"):
+            context[shared] = (parent_context or {}).get(shared)
         if pair is not None:
             context.update(self.section_context(pair, value))
         return context

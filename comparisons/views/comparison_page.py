@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.http import Http404, HttpRequest
 
+from comparisons.calculator import parse_calculator
 from comparisons.facts import PairFacts, load_pairs, traffic_facts
 from comparisons.review.facts_snapshot import fingerprint, snapshot
 
@@ -55,6 +57,12 @@ def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -
     pair = pair_for_page(page, request, live_only=not previewing)
     if pair is None:
         raise Http404("One of the compared models is not published.")
+    reviewed_pair = pair
+    # The reader's own traffic (the cost calculator) re-prices the whole page, so every
+    # section names the same cheapest route.
+    calculator = parse_calculator(request.GET if request is not None else {}, pair.traffic)
+    if calculator.traffic is not None:
+        pair = replace(pair, traffic=calculator.traffic)
     settings = ReferenceSettings.for_request(request) if request is not None else None
     stamp = page.review_stamps.order_by("-reviewed_on", "-created_at").first() if page.pk else None
     return {
@@ -62,7 +70,11 @@ def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -
         "review": stamp,
         # The tables always show current data; readers are told when it moved on since
         # the review that the date refers to.
-        "updated_since_review": bool(stamp and stamp.fingerprint != fingerprint(snapshot(pair))),
+        "updated_since_review": bool(
+            stamp and stamp.fingerprint != fingerprint(snapshot(reviewed_pair))
+        ),
+        "calculator": calculator,
+        "default_traffic": reviewed_pair.traffic,
         "related": related_comparisons(page),
         "data_source_sentence": settings.data_source_sentence if settings else "",
     }
