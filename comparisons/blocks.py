@@ -15,6 +15,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from comparisons.engine import friction, pricing, prose, scorecard, tables, tradeoffs
 from comparisons.engine.capabilities import capability_rows
+from comparisons.engine.chart import price_chart
 from comparisons.facts import PairFacts
 
 
@@ -172,7 +173,11 @@ class PricingBlock(SectionBlock):
         label = "Pricing and availability (generated)"
 
     def section_context(self, pair: PairFacts, value: SectionValue) -> dict[str, Any]:
-        return {"rows": tables.pricing_rows(pair), "note": tables.pricing_note(pair)}
+        return {
+            "rows": tables.pricing_rows(pair),
+            "note": tables.pricing_note(pair),
+            "chart": price_chart([(pair.a.name, pair.a.routes), (pair.b.name, pair.b.routes)]),
+        }
 
 
 class CapabilitiesValue(SectionValue):

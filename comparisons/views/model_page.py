@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.http import HttpRequest
 
 from comparisons import formatting
+from comparisons.engine.chart import price_chart
 from comparisons.engine.pricing import cheapest_route, is_zero_priced, route_monthly_cost
 from comparisons.facts import (
     CapabilityFacts,
@@ -93,6 +94,7 @@ def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str
         "traffic": traffic,
         "route_rows": route_rows,
         "capability_rows": capability_rows,
+        "chart": price_chart([(facts.name, facts.routes)]),
         "parameters_display": formatting.parameters(
             facts.parameters_billions, facts.parameters_detail, facts.parameters_estimated
         ),

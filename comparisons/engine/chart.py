@@ -1,0 +1,112 @@
+"""A price chart: input and output price per 1M tokens on every tracked route, as
+geometry for a server-rendered SVG (horizontal bars, one row per route)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from comparisons import formatting as fmt
+from comparisons.facts import RouteFacts
+
+LABEL_WIDTH = 230
+PLOT_WIDTH = 420
+ROW_HEIGHT = 34
+BAR_HEIGHT = 12
+TOP = 34
+BOTTOM = 44
+
+
+@dataclass(frozen=True)
+class Bar:
+    kind: str  # "input" or "output"
+    x: float
+    y: float
+    width: float
+    value: str
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    y: float
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class PriceChart:
+    title: str
+    description: str
+    width: int
+    height: int
+    rows: tuple[Row, ...]
+    ticks: tuple[Tick, ...]
+    plot_left: int
+    plot_bottom: float
+
+
+def _nice_max(value: Decimal) -> Decimal:
+    """A round axis maximum at or above `value`: 0.18 -> 0.2, 14 -> 15, 40 -> 40."""
+    if value <= 0:
+        return Decimal(1)
+    magnitude = Decimal(10) ** (len(str(int(value))) - 1 if value >= 1 else -1)
+    while magnitude > value:
+        magnitude /= 10
+    for step in (1, 2, 2.5, 5, 7.5, 10):
+        top = magnitude * Decimal(str(step))
+        if top >= value:
+            return top
+    return magnitude * 10
+
+
+def price_chart(models: Sequence[tuple[str, Sequence[RouteFacts]]]) -> PriceChart | None:
+    """One row per route with a public input or output price; None when there is none."""
+    entries = [
+        (f"{route.provider_name} ({name})" if len(models) > 1 else route.provider_name, route)
+        for name, routes in models
+        for route in routes
+        if (route.input_price or 0) > 0 or (route.output_price or 0) > 0
+    ]
+    if not entries:
+        return None
+    top = _nice_max(max(max(r.input_price or 0, r.output_price or 0) for _, r in entries))
+    scale = Decimal(PLOT_WIDTH) / top
+    rows = []
+    for index, (label, route) in enumerate(entries):
+        y = TOP + index * ROW_HEIGHT
+        bars = []
+        for offset, kind, value in (
+            (0, "input", route.input_price),
+            (BAR_HEIGHT + 2, "output", route.output_price),
+        ):
+            if value is not None and value > 0:
+                bars.append(
+                    Bar(kind, LABEL_WIDTH, y + offset, float(value * scale), fmt.price(value))
+                )
+        rows.append(Row(label, y, tuple(bars)))
+    plot_bottom = TOP + len(entries) * ROW_HEIGHT
+    ticks = tuple(
+        Tick(LABEL_WIDTH + float(top * i / 4 * scale), fmt.price(top * i / 4)) for i in range(5)
+    )
+    description = "; ".join(
+        f"{label}: input {fmt.price(route.input_price)}, output {fmt.price(route.output_price)}"
+        for label, route in entries
+    )
+    names = " and ".join(name for name, _ in models)
+    return PriceChart(
+        title=f"Price per 1M tokens on each tracked route of {names}",
+        description=f"Horizontal bars, input and output price in USD per 1M tokens. {description}.",
+        width=LABEL_WIDTH + PLOT_WIDTH + 70,
+        height=int(plot_bottom + BOTTOM),
+        rows=tuple(rows),
+        ticks=ticks,
+        plot_left=LABEL_WIDTH,
+        plot_bottom=plot_bottom,
+    )

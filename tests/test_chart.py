@@ -1,0 +1,73 @@
+"""The price chart: geometry from routes, and accessible SVG on the pages."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from comparisons.engine.chart import price_chart
+from comparisons.facts import RouteFacts
+
+
+def route(name, inp, out):
+    return RouteFacts(
+        provider_slug=name.lower(), provider_name=name, input_price=inp, output_price=out
+    )
+
+
+def test_one_row_per_priced_route_with_input_and_output_bars():
+    chart = price_chart(
+        [
+            (
+                "A",
+                [
+                    route("P1", D("1"), D("4")),
+                    route("Free", D("0"), D("0")),
+                    route("None", None, None),
+                ],
+            )
+        ]
+    )
+    assert [r.label for r in chart.rows] == ["P1"]
+    (row,) = chart.rows
+    assert [(b.kind, b.value) for b in row.bars] == [("input", "$1"), ("output", "$4")]
+    # Output is 4x input, and the axis ends on a round number at or above the top price.
+    assert row.bars[1].width == pytest.approx(4 * row.bars[0].width)
+    assert chart.ticks[-1].label == "$5"
+    assert "P1: input $1, output $4" in chart.description
+
+
+def test_rows_name_the_model_when_two_models_are_charted():
+    chart = price_chart([("A", [route("P", D("1"), D("2"))]), ("B", [route("P", D("3"), D("6"))])])
+    assert [r.label for r in chart.rows] == ["P (A)", "P (B)"]
+    assert chart.title == "Price per 1M tokens on each tracked route of A and B"
+
+
+def test_no_chart_without_prices():
+    assert price_chart([("A", []), ("B", [route("P", None, D("0"))])]) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "bars"),
+    [
+        ("/compare/gpt-oss-120b-vs-qwen3-5-4b/", 12),
+        ("/models/gpt-oss-120b/", 12),
+        ("/models/gpt-5-2-codex/", 2),
+    ],
+)
+def test_pages_carry_an_accessible_svg(soup_of, url, bars):
+    svg = soup_of(url).select_one("#pricing svg")
+    assert svg["role"] == "img"
+    title, desc = svg.find("title"), svg.find("desc")
+    assert (
+        title.get_text().startswith("Price per 1M tokens")
+        and "USD per 1M tokens" in desc.get_text()
+    )
+    assert svg["aria-labelledby"] == f"{title['id']} {desc['id']}"
+    assert len(svg.select("rect.bar-input, rect.bar-output")) == bars + 2  # + the legend
+    assert "USD per 1M tokens" in [t.get_text() for t in svg.find_all("text")]
+
+
+@pytest.mark.django_db
+def test_no_chart_when_nothing_is_priced(soup_of):
+    assert soup_of("/compare/codex-1-vs-qwen3-5-4b/").select_one("#pricing svg") is None
