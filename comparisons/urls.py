@@ -1,3 +1,12 @@
-"""Reader-facing routes that are not Wagtail pages (none yet; pages are served by Wagtail)."""
+"""Reader-facing routes that are not Wagtail pages."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from comparisons.views import directory
+
+urlpatterns = [
+    path("providers/", directory.provider_index, name="provider_index"),
+    path("providers/<slug:slug>/", directory.provider_detail, name="provider_detail"),
+    path("labs/", directory.lab_index, name="lab_index"),
+    path("labs/<slug:slug>/", directory.lab_detail, name="lab_detail"),
+]
