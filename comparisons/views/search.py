@@ -1,0 +1,55 @@
+"""Site search (Wagtail's search backend): models, comparisons, providers and labs."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from wagtail.search.backends import get_search_backend
+
+MAX_QUERY = 200
+PER_KIND = 20
+
+
+def _find(backend: Any, query: str, source: Any) -> list[Any]:
+    """Full-text matches first, then prefix matches ("qwe" finds Qwen3.5-4B)."""
+    found: dict[int, Any] = {}
+    for method in (backend.search, backend.autocomplete):
+        for obj in method(query, source)[:PER_KIND]:
+            found.setdefault(obj.pk, obj)
+    return list(found.values())[:PER_KIND]
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    from comparisons.models import ComparisonPage, Lab, ModelPage, Provider
+
+    query = (request.GET.get("q") or "").strip()[:MAX_QUERY]
+    # Punctuation means nothing to a model-name search and trips SQLite's FTS syntax.
+    terms = " ".join(re.sub(r"[^\w.\-]+", " ", query).split())
+    results: dict[str, list[Any]] = {}
+    if terms:
+        backend = get_search_backend()
+        results = {
+            "Models": _find(backend, terms, ModelPage.objects.live()),
+            # The search backend filters on indexed fields only, so "both models published"
+            # is applied as a set of page ids.
+            "Comparisons": _find(
+                backend,
+                terms,
+                ComparisonPage.objects.live().filter(
+                    pk__in=list(
+                        ComparisonPage.objects.live().servable().values_list("pk", flat=True)
+                    )
+                ),
+            ),
+            "Providers": _find(backend, terms, Provider),
+            "Labs": _find(backend, terms, Lab),
+        }
+    total = sum(len(items) for items in results.values())
+    return render(
+        request,
+        "comparisons/search.html",
+        {"query": query, "results": results, "total": total},
+    )

@@ -1,0 +1,43 @@
+"""Site search over models, comparisons, providers and labs."""
+
+import pytest
+
+from comparisons.models import ModelPage
+from tests.helpers import text_of
+
+pytestmark = pytest.mark.django_db
+
+
+def results(soup_of, query):
+    soup = soup_of(f"/search/?q={query}")
+    return {
+        text_of(s.find("h2")): [text_of(a) for a in s.select("li > a")]
+        for s in soup.select(".search-results")
+    }
+
+
+def test_search_finds_models_and_comparisons(soup_of):
+    found = results(soup_of, "codex")
+    assert found["Models"] == ["Codex 1", "GPT-5.1 Codex", "GPT-5.2 Codex"]
+    assert "Codex 1 vs Qwen3.5-4B" in found["Comparisons"]
+
+
+def test_search_finds_providers_labs_and_prefixes(soup_of):
+    assert results(soup_of, "vercel")["Providers"] == ["Vercel AI Gateway"]
+    assert results(soup_of, "alibaba")["Labs"] == ["Alibaba"]
+    assert "Qwen3.5-4B" in results(soup_of, "qwe")["Models"]
+
+
+def test_unpublished_pages_are_not_found(soup_of):
+    ModelPage.objects.get(slug="gpt-oss-120b").unpublish()
+    found = results(soup_of, "gpt-oss")
+    assert "gpt-oss-120b" not in found.get("Models", [])
+    assert not found.get("Comparisons")
+
+
+def test_empty_and_odd_queries(soup_of):
+    assert results(soup_of, "") == {}
+    soup = soup_of("/search/?q=" + "x" * 500)
+    assert "0 results" in text_of(soup.find(role="status"))
+    assert "Nothing matched" in text_of(soup.find("main"))
+    soup_of("/search/?q=%22%3Cscript%3E')(*&")  # quotes and markup are just text
