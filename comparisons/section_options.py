@@ -38,6 +38,15 @@ def chosen_capability_ids(raw: Sequence[dict[str, Any]] | None) -> list[int]:
     return []
 
 
+def faq_items(block: dict[str, Any]) -> list[tuple[str, str]]:
+    """(question, answer html) of a raw FAQ block."""
+    items = []
+    for item in _items((block.get("value") or {}).get("items")):
+        item = item or {}
+        items.append((item.get("question") or "", item.get("answer") or ""))
+    return items
+
+
 def prose_fragments(raw: Sequence[dict[str, Any]] | None) -> list[tuple[str, str]]:
     """(where, html) for every editor-written text: verdict, deep dive, FAQ answers,
     prose sections."""

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from comparisons.views import directory, search
+from comparisons.views import directory, feeds, search
 
 urlpatterns = [
     path("providers/", directory.provider_index, name="provider_index"),
@@ -10,4 +10,6 @@ urlpatterns = [
     path("labs/", directory.lab_index, name="lab_index"),
     path("labs/<slug:slug>/", directory.lab_detail, name="lab_detail"),
     path("search/", search.search, name="search"),
+    path("robots.txt", feeds.robots_txt, name="robots_txt"),
+    path("feeds/reviewed/", feeds.ReviewedComparisonsFeed(), name="reviewed_feed"),
 ]

@@ -49,3 +49,19 @@ def initials(name: str) -> str:
     if len(words) > 1:
         return "".join(w[0] for w in words[:3]).upper()
     return name[:2]
+
+
+@register.filter
+def jsonld(data: object) -> str:
+    """A <script type="application/ld+json"> block; <, > and & are escaped as in
+    json_script, so editor text cannot close the script element."""
+    import json
+
+    from django.utils.html import format_html
+    from django.utils.safestring import mark_safe
+
+    if not data:
+        return ""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308

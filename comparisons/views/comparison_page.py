@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest
 from comparisons.calculator import parse_calculator
 from comparisons.facts import PairFacts, load_pairs, traffic_facts
 from comparisons.review.facts_snapshot import fingerprint, snapshot
+from comparisons.seo import breadcrumbs, faq_page, plain_text
 
 if TYPE_CHECKING:
     from comparisons.models import ComparisonPage
@@ -49,6 +50,36 @@ def related_comparisons(page: ComparisonPage) -> list[ComparisonPage]:
     )
 
 
+def structured_data(page: ComparisonPage, pair: PairFacts, request: HttpRequest | None) -> dict:
+    """Breadcrumbs, the FAQ as schema.org FAQPage (the questions readers see), and a
+    description from the generated intro."""
+    from comparisons.engine import prose
+    from comparisons.section_options import faq_items
+
+    def absolute(path: str) -> str:
+        return request.build_absolute_uri(path) if request is not None else path
+
+    raw = page.sections.raw_data
+    questions = None
+    for block in raw:
+        if block.get("type") == "faq":
+            questions = [(q, plain_text(a)) for q, a in faq_items(block)]
+            if not questions:
+                questions = [(d.question, d.answer) for d in prose.faq_drafts(pair)]
+    path = page.url if page.pk else f"/compare/{page.slug}/"
+    return {
+        "breadcrumbs_jsonld": breadcrumbs(
+            [
+                ("Home", absolute("/")),
+                ("Comparisons", absolute("/compare/")),
+                (page.title, absolute(path)),
+            ]
+        ),
+        "faq_jsonld": faq_page(questions or []),
+        "meta_description": " ".join(prose.intro(pair))[:300],
+    }
+
+
 def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -> dict[str, Any]:
     from comparisons.models import ReferenceSettings
 
@@ -74,6 +105,7 @@ def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -
             stamp and stamp.fingerprint != fingerprint(snapshot(reviewed_pair))
         ),
         "calculator": calculator,
+        **structured_data(page, pair, request),
         "default_traffic": reviewed_pair.traffic,
         "related": related_comparisons(page),
         "data_source_sentence": settings.data_source_sentence if settings else "",

@@ -35,7 +35,11 @@ def provider_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "comparisons/directory/provider_detail.html",
-        {"provider": provider, "routes": routes},
+        {
+            "provider": provider,
+            "routes": routes,
+            "meta_description": f"Models served by {provider.name} and their prices per 1M tokens.",
+        },
     )
 
 
@@ -53,4 +57,12 @@ def lab_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
     lab = get_object_or_404(Lab, slug=slug)
     models = catalog_queryset(parse_catalog_query({"lab": lab.slug, "sort": "-released"}))
-    return render(request, "comparisons/directory/lab_detail.html", {"lab": lab, "models": models})
+    return render(
+        request,
+        "comparisons/directory/lab_detail.html",
+        {
+            "lab": lab,
+            "models": models,
+            "meta_description": f"Models by {lab.name}: specs, prices and providers.",
+        },
+    )

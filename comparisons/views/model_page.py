@@ -19,6 +19,7 @@ from comparisons.facts import (
     model_facts_from_instance,
     traffic_facts,
 )
+from comparisons.seo import breadcrumbs
 
 if TYPE_CHECKING:
     from comparisons.models import ModelPage
@@ -88,7 +89,18 @@ def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str
         CapabilityRow(capability=cap, supported=facts.supports(cap.slug))
         for cap in load_capabilities()
     ]
+
+    def absolute(path: str) -> str:
+        return request.build_absolute_uri(path) if request is not None else path
+
     return {
+        "breadcrumbs_jsonld": breadcrumbs(
+            [
+                ("Home", absolute("/")),
+                ("Models", absolute("/models/")),
+                (facts.name, absolute(page.url or "/")),
+            ]
+        ),
         "facts": facts,
         "comparisons": comparisons_of(page),
         "traffic": traffic,

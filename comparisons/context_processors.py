@@ -1,0 +1,12 @@
+"""Defaults every template can use for canonical links and sharing metadata."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+
+def seo(request: HttpRequest) -> dict[str, Any]:
+    # Query strings (filters, sort, calculator input) are views of the same page.
+    return {"default_canonical_url": request.build_absolute_uri(request.path)}

@@ -1,0 +1,51 @@
+"""robots.txt and the feed of recently reviewed comparisons."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /search/",
+        "Disallow: /api/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+class ReviewedComparisonsFeed(Feed):
+    title = "LLM Reference: recently reviewed comparisons"
+    link = "/compare/"
+    description = "Model comparisons, newest review first."
+
+    def items(self) -> Any:
+        from comparisons.models import ComparisonPage
+
+        return (
+            ComparisonPage.objects.live()
+            .servable()
+            .with_review_date()
+            .filter(reviewed_on__isnull=False)
+            .order_by("-reviewed_on", "title")[:30]
+        )
+
+    def item_title(self, item: Any) -> str:
+        return item.title
+
+    def item_link(self, item: Any) -> str:
+        return item.url
+
+    def item_description(self, item: Any) -> str:
+        return f"{item.title}: reviewed on {item.reviewed_on.isoformat()}."
+
+    def item_pubdate(self, item: Any) -> datetime:
+        return timezone.make_aware(datetime.combine(item.reviewed_on, time(12)))
