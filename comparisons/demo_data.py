@@ -416,6 +416,17 @@ def _sync_comparisons(
             stamp_review(page, reviewed_on=reviewed, note="Historical review (seed page).")
             report.created.append(f"review stamp {label} {reviewed.isoformat()}")
     ensure_editorial_setup([index, models_index])
+    featured = [models[slug] for slug in ("gpt-oss-120b", "gpt-5-1-codex")]
+    if not home.specific.featured.exists():
+        from home.models import FeaturedComparison
+
+        home = home.specific
+        home.featured = [
+            FeaturedComparison(comparison=ComparisonPage.objects.get(model_a=m), sort_order=i)
+            for i, m in enumerate(featured)
+        ]
+        home.save_revision().publish()
+        report.created.append("home page featured comparisons")
 
 
 # --- entry point ------------------------------------------------------------------------
