@@ -1,6 +1,7 @@
 """The models catalogue: filtering and sorting published models, for the models index
-and the JSON API. Filters use EXISTS subqueries and the price/provider columns are
-subquery annotations, so a page of results costs the same whatever the catalogue size."""
+and the JSON API. Filters use EXISTS subqueries; prices and provider counts are stored,
+indexed columns on ModelPage, so a page of results costs the same whatever the catalogue
+size."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models.functions import Lower
 
 SORTS: dict[str, tuple[str, Any]] = {
     # key: (label, order expression)
@@ -96,29 +97,13 @@ def catalog_queryset(query: CatalogQuery) -> QuerySet:
     from comparisons.models import CapabilitySupport, ModelPage, ProviderRoute
 
     routes = ProviderRoute.objects.filter(page=OuterRef("pk"))
+    # Stored catalogue columns (see ModelPage.refresh_catalogue_columns), indexed for sorting.
     models = (
         ModelPage.objects.live()
         .select_related("lab", "licence")
         .annotate(
-            # Prices of 0 mean "no public price" or a free tier: never the cheapest.
-            cheapest_input=Subquery(
-                routes.filter(input_price__gt=0).order_by("input_price").values("input_price")[:1]
-            ),
-            cheapest_output=Subquery(
-                routes.filter(output_price__gt=0)
-                .order_by("output_price")
-                .values("output_price")[:1]
-            ),
-            provider_count=Coalesce(
-                Subquery(
-                    routes.order_by()
-                    .values("page")
-                    .annotate(n=Count("provider", distinct=True))
-                    .values("n"),
-                    output_field=IntegerField(),
-                ),
-                0,
-            ),
+            cheapest_input=F("cheapest_input_price"),
+            cheapest_output=F("cheapest_output_price"),
         )
     )
     if query.lab:

@@ -113,6 +113,16 @@ class ModelPage(Page):
     )
     body = RichTextField(blank=True, help_text="Editorial notes on the model.")
 
+    # Catalogue columns, derived from the routes whenever the page is saved (so when it is
+    # published): the models index filters and sorts thousands of models on them.
+    cheapest_input_price = models.DecimalField(
+        max_digits=12, decimal_places=6, null=True, blank=True, editable=False
+    )
+    cheapest_output_price = models.DecimalField(
+        max_digits=12, decimal_places=6, null=True, blank=True, editable=False
+    )
+    provider_count = models.PositiveIntegerField(default=0, editable=False)
+
     base_form_class = ModelPageForm
     parent_page_types = ["comparisons.ModelIndexPage"]
     subpage_types: list[str] = []
@@ -165,6 +175,29 @@ class ModelPage(Page):
 
     class Meta:
         verbose_name = "model page"
+        indexes = [
+            models.Index(fields=["cheapest_input_price"]),
+            models.Index(fields=["cheapest_output_price"]),
+            models.Index(fields=["provider_count"]),
+            models.Index(fields=["context_window"]),
+            models.Index(fields=["release_date"]),
+        ]
+
+    def refresh_catalogue_columns(self) -> None:
+        """Cheapest public input and output price (0 means no public price) and the number
+        of providers, from the routes as they are on this instance."""
+        routes = list(self.routes.all())
+        inputs = [r.input_price for r in routes if r.input_price is not None and r.input_price > 0]
+        outputs = [
+            r.output_price for r in routes if r.output_price is not None and r.output_price > 0
+        ]
+        self.cheapest_input_price = min(inputs) if inputs else None
+        self.cheapest_output_price = min(outputs) if outputs else None
+        self.provider_count = len({r.provider_id for r in routes})
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.refresh_catalogue_columns()
+        super().save(*args, **kwargs)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from comparisons.views.model_page import model_page_context

@@ -3,16 +3,25 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from comparisons import urls as comparisons_urls
+from comparisons.api import api
+from comparisons.sitemaps import LabSitemap, ProviderSitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": WagtailSitemap, "providers": ProviderSitemap, "labs": LabSitemap}},
+        name="sitemap",
+    ),
+    path("api/v1/", api.urls),
     path("", include(comparisons_urls)),
 ]
 

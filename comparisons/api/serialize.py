@@ -1,0 +1,224 @@
+"""Facts and engine results as plain JSON-ready dicts (pure functions, no queries).
+
+Decimals become strings written exactly (see schemas.py); dates stay dates (Ninja writes
+them as ISO 8601).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from comparisons import formatting as fmt
+from comparisons.engine.capabilities import capability_rows
+from comparisons.engine.friction import switch_friction
+from comparisons.engine.pricing import (
+    CostComparison,
+    MonthlyCost,
+    cheapest_route,
+    has_public_price,
+    route_monthly_cost,
+)
+from comparisons.engine.prose import delta_sentence
+from comparisons.engine.scorecard import scorecard_rows
+from comparisons.engine.tradeoffs import tradeoffs
+from comparisons.facts import (
+    CapabilityFacts,
+    LicenceFacts,
+    ModelFacts,
+    PairFacts,
+    RouteFacts,
+    TrafficFacts,
+)
+
+
+def decimal(value: Decimal | None) -> str | None:
+    """Decimal("0.039000") -> "0.039"; Decimal("14.000000") -> "14"; None stays None."""
+    return None if value is None else fmt.plain_decimal(value)
+
+
+def lab(slug: str | None, name: str | None) -> dict[str, str] | None:
+    return {"slug": slug, "name": name} if slug and name else None
+
+
+def licence(value: LicenceFacts | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {
+        "name": value.name,
+        "openness": value.openness,
+        "openness_label": value.openness_label,
+        "commercial_use": value.commercial_use or None,
+        "osi_approved": value.osi_approved,
+    }
+
+
+def traffic(value: TrafficFacts | None, *, custom: bool = False) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {
+        "name": value.name,
+        "slug": value.slug,
+        "monthly_input_tokens": value.monthly_input_tokens,
+        "monthly_output_tokens": value.monthly_output_tokens,
+        "source": "custom" if custom else "site_default",
+    }
+
+
+def route(value: RouteFacts, profile: TrafficFacts | None) -> dict[str, Any]:
+    return {
+        "provider_slug": value.provider_slug,
+        "provider_name": value.provider_name,
+        "provider_model_id": value.provider_model_id,
+        "input_price": decimal(value.input_price),
+        "output_price": decimal(value.output_price),
+        "cached_input_price": decimal(value.cached_input_price),
+        "context_limit": value.context_limit,
+        "source_url": value.source_url,
+        "checked_on": value.checked_on,
+        "publicly_priced": has_public_price(value),
+        "monthly_cost": decimal(route_monthly_cost(value, profile)) if profile else None,
+    }
+
+
+def cheapest(m: ModelFacts, profile: TrafficFacts | None) -> dict[str, Any] | None:
+    best = cheapest_route(m.routes, profile)
+    if best is None:
+        return None
+    amount = route_monthly_cost(best, profile) if profile else None
+    return {
+        "provider_slug": best.provider_slug,
+        "provider_name": best.provider_name,
+        "input_price": decimal(best.input_price),
+        "output_price": decimal(best.output_price),
+        "monthly_cost": decimal(amount),
+        "monthly_cost_display": fmt.money(amount) if amount is not None else None,
+    }
+
+
+def model_detail(
+    m: ModelFacts,
+    capabilities: Sequence[CapabilityFacts],
+    profile: TrafficFacts | None,
+    *,
+    custom_traffic: bool = False,
+) -> dict[str, Any]:
+    return {
+        "slug": m.slug,
+        "name": m.name,
+        "url": m.url,
+        "lab": lab(m.lab_slug, m.lab),
+        "release_date": m.release_date,
+        "knowledge_cutoff": fmt.year_month(m.knowledge_cutoff) if m.knowledge_cutoff else None,
+        "context_window": m.context_window,
+        "max_output_tokens": m.max_output_tokens,
+        "parameters_billions": decimal(m.parameters_billions),
+        "parameters_detail": m.parameters_detail,
+        "parameters_estimated": m.parameters_estimated,
+        "architecture": m.architecture,
+        "product_type": m.product_type,
+        "best_for": m.best_for,
+        "licence": licence(m.licence),
+        "tags": [{"slug": t.slug, "name": t.name} for t in m.tags],
+        "routes": [route(r, profile) for r in m.routes],
+        "capabilities": [
+            {"slug": c.slug, "name": c.name, "supported": m.supports(c.slug)} for c in capabilities
+        ],
+        "benchmark_scores": [
+            {
+                "benchmark_slug": s.benchmark_slug,
+                "benchmark_name": s.benchmark_name,
+                "score": decimal(s.score),
+                "unit": s.unit,
+                "higher_is_better": s.higher_is_better,
+                "source_url": s.source_url,
+                "measured_on": s.measured_on,
+            }
+            for s in m.scores
+        ],
+        "traffic": traffic(profile, custom=custom_traffic),
+        "cheapest_route": cheapest(m, profile),
+    }
+
+
+def model_summary(page: Any, url: str) -> dict[str, Any]:
+    """A row of the models list, from a page annotated by catalog_queryset."""
+    return {
+        "slug": page.slug,
+        "name": page.title,
+        "url": url,
+        "lab": lab(page.lab.slug, page.lab.name) if page.lab else None,
+        "release_date": page.release_date,
+        "context_window": page.context_window,
+        "cheapest_input": decimal(page.cheapest_input),
+        "cheapest_output": decimal(page.cheapest_output),
+        "provider_count": page.provider_count,
+        "licence": page.licence.name if page.licence else None,
+        "openness": page.licence.openness if page.licence else None,
+    }
+
+
+def provider(value: Any, model_count: int) -> dict[str, Any]:
+    return {
+        "slug": value.slug,
+        "name": value.name,
+        "kind": value.kind or None,
+        "kind_label": value.get_kind_display() if value.kind else None,
+        "website": value.website,
+        "docs_url": value.docs_url,
+        "model_count": model_count,
+    }
+
+
+def _monthly_cost(cost: MonthlyCost, slug: str) -> dict[str, Any]:
+    return {
+        "model": slug,
+        "amount": decimal(cost.amount),
+        "display": fmt.money(cost.amount) if cost.amount is not None else None,
+        "route": (
+            {
+                "provider_slug": cost.route.provider_slug,
+                "provider_name": cost.route.provider_name,
+                "input_price": decimal(cost.route.input_price),
+                "output_price": decimal(cost.route.output_price),
+            }
+            if cost.route
+            else None
+        ),
+        "reason": cost.reason or None,
+    }
+
+
+def cost_comparison(cost: CostComparison, pair: PairFacts) -> dict[str, Any]:
+    delta = cost.delta
+    cheaper = cost.cheaper
+    return {
+        "a": _monthly_cost(cost.a, pair.a.slug),
+        "b": _monthly_cost(cost.b, pair.b.slug),
+        "delta": decimal(delta),
+        "cheaper": (pair.a.slug if cheaper is cost.a else pair.b.slug) if cheaper else None,
+        "delta_sentence": delta_sentence(cost),
+    }
+
+
+def _known(text: str) -> str | None:
+    """A formatted cell, or None where readers see "—"."""
+    return None if text in (fmt.UNKNOWN, "") else text
+
+
+def sections(pair: PairFacts) -> dict[str, Any]:
+    """The engine's generated sections for a pair, as data."""
+    side_a, side_b = tradeoffs(pair)
+    a_to_b, b_to_a = switch_friction(pair)
+    return {
+        "capabilities": [
+            {"slug": row.capability.slug, "name": row.capability.name, "a": row.a, "b": row.b}
+            for row in capability_rows(pair)
+        ],
+        "tradeoffs": {"a": list(side_a.points), "b": list(side_b.points)},
+        "switch_friction": {"a_to_b": list(a_to_b.points), "b_to_a": list(b_to_a.points)},
+        "scorecard": [
+            {"label": r.label, "a": _known(r.a), "b": _known(r.b)} for r in scorecard_rows(pair)
+        ],
+    }
