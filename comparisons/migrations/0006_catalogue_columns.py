@@ -4,6 +4,26 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def fill_catalogue_columns(apps, schema_editor):
+    """Existing model pages get the columns their routes imply (later saves keep them)."""
+    ModelPage = apps.get_model("comparisons", "ModelPage")
+    ProviderRoute = apps.get_model("comparisons", "ProviderRoute")
+    routes = {}
+    for route in ProviderRoute.objects.all():
+        routes.setdefault(route.page_id, []).append(route)
+    pages = list(ModelPage.objects.all())
+    for page in pages:
+        own = routes.get(page.pk, [])
+        inputs = [r.input_price for r in own if r.input_price and r.input_price > 0]
+        outputs = [r.output_price for r in own if r.output_price and r.output_price > 0]
+        page.cheapest_input_price = min(inputs) if inputs else None
+        page.cheapest_output_price = min(outputs) if outputs else None
+        page.provider_count = len({r.provider_id for r in own})
+    ModelPage.objects.bulk_update(
+        pages, ["cheapest_input_price", "cheapest_output_price", "provider_count"]
+    )
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -47,4 +67,5 @@ class Migration(migrations.Migration):
             model_name='modelpage',
             index=models.Index(fields=['release_date'], name='comparisons_release_e059d9_idx'),
         ),
+        migrations.RunPython(fill_catalogue_columns, migrations.RunPython.noop),
     ]
