@@ -157,3 +157,22 @@ __all__ = [
     "parse_catalog_query",
     "supported_capabilities",
 ]
+
+
+def catalogue_version(request: Any = None) -> str:
+    """A key that changes whenever a model is published, changed or unpublished: cached
+    fragments of the catalogue (picker options, result counts) are stored under it.
+    Computed once per request."""
+    from django.db.models import Count, Max
+
+    from comparisons.models import ModelPage
+
+    memo = getattr(request, "_catalogue_version", None) if request is not None else None
+    if memo is not None:
+        return memo
+    version = ModelPage.objects.live().aggregate(n=Count("pk"), published=Max("last_published_at"))
+    stamp = version["published"].timestamp() if version["published"] else 0
+    value = f"{version['n']}-{stamp:.6f}"
+    if request is not None:
+        request._catalogue_version = value
+    return value

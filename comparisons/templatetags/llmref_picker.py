@@ -2,15 +2,16 @@ from typing import Any
 
 from django import template
 from django.core.cache import cache
-from django.db.models import Count, Max
 from django.db.models.functions import Lower
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from comparisons.catalog import catalogue_version
+
 register = template.Library()
 
 
-def _options_html() -> str:
+def _options_html(request: Any = None) -> str:
     """The picker's <option>s for every published model.
 
     A catalogue of thousands of models would make every page pay for rendering them, so
@@ -18,13 +19,10 @@ def _options_html() -> str:
     unpublished (one small aggregate query per page)."""
     from comparisons.models import ModelPage
 
-    live = ModelPage.objects.live()
-    version = live.aggregate(n=Count("pk"), published=Max("last_published_at"))
-    stamp = version["published"].timestamp() if version["published"] else 0
-    key = f"picker-options-{version['n']}-{stamp:.6f}"
+    key = f"picker-options-{catalogue_version(request)}"
     html = cache.get(key)
     if html is None:
-        models = live.order_by(Lower("title")).values_list("slug", "title")
+        models = ModelPage.objects.live().order_by(Lower("title")).values_list("slug", "title")
         html = str(format_html_join("", '<option value="{}">{}</option>', models))
         cache.set(key, html, 60 * 60)
     return html
@@ -37,10 +35,10 @@ def _with_selected(html: str, slug: str) -> SafeString:
     return mark_safe(html)  # noqa: S308 - built by format_html_join from escaped values
 
 
-@register.inclusion_tag("comparisons/includes/picker.html")
-def model_picker(prefix: str = "picker", a: str = "", b: str = "") -> dict[str, Any]:
+@register.inclusion_tag("comparisons/includes/picker.html", takes_context=True)
+def model_picker(context: Any, prefix: str = "picker", a: str = "", b: str = "") -> dict[str, Any]:
     """The two-select "compare any two models" form."""
-    options = _options_html()
+    options = _options_html(context.get("request"))
     return {
         "prefix": prefix,
         "options_a": _with_selected(options, a),
