@@ -12,3 +12,16 @@ class ComparisonsConfig(AppConfig):
         from comparisons.review.stamps import on_workflow_approved
 
         workflow_approved.connect(on_workflow_approved, dispatch_uid="comparisons-review-stamp")
+
+        from django.db.models.signals import post_delete, post_save
+
+        from comparisons.catalog import bump_catalogue_generation
+        from comparisons.models import Capability, DecisionTag, Lab, Licence, Provider
+
+        for model in (Capability, DecisionTag, Lab, Licence, Provider):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    bump_catalogue_generation,
+                    sender=model,
+                    dispatch_uid=f"catalogue-{model.__name__}",
+                )

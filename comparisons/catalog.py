@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Lower
 
@@ -159,6 +160,18 @@ __all__ = [
 ]
 
 
+GENERATION_KEY = "catalogue-generation"
+
+
+def bump_catalogue_generation(**kwargs: Any) -> None:
+    """Reference data (labs, licences, capabilities, providers) changed: cached catalogue
+    fragments that show it are stale (connected to their post_save/post_delete)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
 def catalogue_version(request: Any = None) -> str:
     """A key that changes whenever a model is published, changed or unpublished: cached
     fragments of the catalogue (picker options, result counts) are stored under it.
@@ -172,7 +185,8 @@ def catalogue_version(request: Any = None) -> str:
         return memo
     version = ModelPage.objects.live().aggregate(n=Count("pk"), published=Max("last_published_at"))
     stamp = version["published"].timestamp() if version["published"] else 0
-    value = f"{version['n']}-{stamp:.6f}"
+    generation = cache.get(GENERATION_KEY, 0)
+    value = f"{version['n']}-{stamp:.6f}-{generation}"
     if request is not None:
         request._catalogue_version = value
     return value

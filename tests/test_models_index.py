@@ -157,3 +157,24 @@ def test_pagination(soup_of, monkeypatch):
     assert soup.find("a", rel="prev")["href"] == "?sort=-context"
     _, rows = index_rows(soup_of, "?page=99")
     assert len(rows) == 2  # past the end: the last page
+
+
+def test_cached_results_follow_published_changes(soup_of):
+    from decimal import Decimal
+
+    from comparisons.models import Lab, ModelPage
+
+    _, rows = index_rows(soup_of, "?sort=-output")  # fills the cache
+    page = ModelPage.objects.get(slug="gpt-5-2-codex")
+    routes = list(page.routes.all())
+    routes[0].output_price = Decimal("99")
+    page.routes = routes
+    page.save_revision().publish()
+    _, rows = index_rows(soup_of, "?sort=-output")
+    assert rows[0][0] == "GPT-5.2 Codex" and rows[0][5] == "$99"
+
+    lab = Lab.objects.get(slug="alibaba")
+    lab.name = "Alibaba Cloud"
+    lab.save()
+    _, rows = index_rows(soup_of, "?sort=-output")
+    assert {r[1] for r in rows} == {"OpenAI", "Alibaba Cloud"}

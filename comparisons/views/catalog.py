@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest
-from django.utils.functional import cached_property
 from django.utils.html import escape, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
@@ -22,22 +22,6 @@ from comparisons.catalog import (
     parse_catalog_query,
     supported_capabilities,
 )
-
-
-class CachedCountPaginator(Paginator):
-    """Counting thousands of filtered models is the costliest query of the index; the
-    count only changes when a model is published, so it is cached per catalogue version."""
-
-    cache_key = ""
-
-    @cached_property
-    def count(self) -> int:
-        key = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in self.cache_key)
-        value = cache.get(key)
-        if value is None:
-            value = super().count
-            cache.set(key, value, 60 * 60)
-        return value
 
 
 def _initials(name: str) -> str:
@@ -88,11 +72,35 @@ def _options(choices: Any, selected: str) -> SafeString:
     )
 
 
-def catalog_context(request: HttpRequest) -> dict[str, Any]:
-    from comparisons.models import Capability, DecisionTag, Lab, Licence, Provider
+@dataclass(frozen=True)
+class ResultsPage:
+    """One page of the table, as cached: rendered rows and the paging figures."""
 
-    query = parse_catalog_query(request.GET)
-    # Only the columns the table shows: a page row of a Wagtail page carries many more.
+    rows: tuple[str, ...]
+    count: int
+    number: int
+    num_pages: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+
+def _results(request: HttpRequest, query: Any, capabilities: list[Any]) -> ResultsPage:
+    """The table's rows for a query. They only change when a model or reference data is
+    published, so a rendered page of results is cached per catalogue version: a page of a
+    5,000-model catalogue then costs what the demo's costs."""
+    raw_key = (
+        f"{catalogue_version(request)}-{PAGE_SIZE}-{request.path}-{sorted(query.params().items())}"
+    )
+    key = "catalog-page-" + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in raw_key)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
     models = catalog_queryset(query).values(
         "pk",
         "title",
@@ -106,20 +114,33 @@ def catalog_context(request: HttpRequest) -> dict[str, Any]:
         "lab__slug",
         "licence__name",
     )
-    paginator = CachedCountPaginator(models, PAGE_SIZE)
-    paginator.cache_key = (
-        f"catalog-count-{catalogue_version(request)}-{sorted(query.params().items())}"
-    )
-    page = paginator.get_page(query.page)
-    capabilities = list(Capability.objects.order_by("sort_order", "name"))
+    page = Paginator(models, PAGE_SIZE).get_page(query.page)
     supported = supported_capabilities([m["pk"] for m in page.object_list])
-    index_url = request.path
-    rows = [
-        catalogue_row(
-            model, index_url, [c for c in capabilities if c.slug in supported[model["pk"]]]
-        )
-        for model in page.object_list
-    ]
+    results = ResultsPage(
+        rows=tuple(
+            str(
+                catalogue_row(
+                    model,
+                    request.path,
+                    [c for c in capabilities if c.slug in supported[model["pk"]]],
+                )
+            )
+            for model in page.object_list
+        ),
+        count=page.paginator.count,
+        number=page.number,
+        num_pages=page.paginator.num_pages,
+    )
+    cache.set(key, results, 60 * 60)
+    return results
+
+
+def catalog_context(request: HttpRequest) -> dict[str, Any]:
+    from comparisons.models import Capability, DecisionTag, Lab, Licence, Provider
+
+    query = parse_catalog_query(request.GET)
+    capabilities = list(Capability.objects.order_by("sort_order", "name"))
+    results = _results(request, query, capabilities)
 
     def link(**changes: Any) -> str:
         return "?" + urlencode(query.params(**changes))
@@ -138,9 +159,10 @@ def catalog_context(request: HttpRequest) -> dict[str, Any]:
                 else None,
             }
         )
+    page = results
     return {
         "query": query,
-        "rows": rows,
+        "rows": [mark_safe(row) for row in results.rows],  # noqa: S308 - built escaped
         "page_obj": page,
         "columns": columns,
         "capabilities": capabilities,
@@ -162,6 +184,6 @@ def catalog_context(request: HttpRequest) -> dict[str, Any]:
             ),
         },
         "filtering": any((query.lab, query.provider, query.capability, query.openness, query.tag)),
-        "prev_url": link(page=page.previous_page_number()) if page.has_previous() else "",
-        "next_url": link(page=page.next_page_number()) if page.has_next() else "",
+        "prev_url": link(page=page.number - 1) if page.has_previous else "",
+        "next_url": link(page=page.number + 1) if page.has_next else "",
     }
