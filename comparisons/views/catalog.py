@@ -8,7 +8,7 @@ from typing import Any
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
@@ -62,14 +62,35 @@ def catalogue_row(model: dict[str, Any], index_url: str, capabilities: list[Any]
 
 
 def _options(choices: Any, selected: str) -> SafeString:
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (value, mark_safe(" selected") if value == selected else "", label)
+    selected_attr = " selected"
+    return mark_safe(  # noqa: S308 - values and labels are escaped
+        "".join(
+            f'<option value="{escape(value)}"{selected_attr if value == selected else ""}>'
+            f"{escape(label)}</option>"
             for value, label in choices
-        ),
+        )
     )
+
+
+def _filter_choices(request: HttpRequest, capabilities: list[Any]) -> dict[str, list]:
+    """Choices for the filter selects; reference data changes rarely, so they are cached
+    per catalogue version (150 providers need not be read for every page view)."""
+    from comparisons.models import DecisionTag, Lab, Licence, Provider
+
+    key = f"catalog-filters-{catalogue_version(request)}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = {
+            "lab": list(Lab.objects.order_by("name").values_list("slug", "name")),
+            "provider": list(Provider.objects.order_by("name").values_list("slug", "name")),
+            "capability": [(c.slug, c.name) for c in capabilities],
+            "tag": list(
+                DecisionTag.objects.order_by("sort_order", "name").values_list("slug", "name")
+            ),
+            "openness": [(v, str(label)) for v, label in Licence.Openness.choices if v in OPENNESS],
+        }
+        cache.set(key, choices, 60 * 60)
+    return choices
 
 
 @dataclass(frozen=True)
@@ -136,7 +157,7 @@ def _results(request: HttpRequest, query: Any, capabilities: list[Any]) -> Resul
 
 
 def catalog_context(request: HttpRequest) -> dict[str, Any]:
-    from comparisons.models import Capability, DecisionTag, Lab, Licence, Provider
+    from comparisons.models import Capability
 
     query = parse_catalog_query(request.GET)
     capabilities = list(Capability.objects.order_by("sort_order", "name"))
@@ -166,22 +187,9 @@ def catalog_context(request: HttpRequest) -> dict[str, Any]:
         "page_obj": page,
         "columns": columns,
         "capabilities": capabilities,
-        # Option lists grow with the catalogue (150 providers): built here, not in the
-        # template, so they cost next to nothing per page.
         "filters": {
-            "lab": _options(Lab.objects.order_by("name").values_list("slug", "name"), query.lab),
-            "provider": _options(
-                Provider.objects.order_by("name").values_list("slug", "name"), query.provider
-            ),
-            "capability": _options(((c.slug, c.name) for c in capabilities), query.capability),
-            "tag": _options(
-                DecisionTag.objects.order_by("sort_order", "name").values_list("slug", "name"),
-                query.tag,
-            ),
-            "openness": _options(
-                ((v, label) for v, label in Licence.Openness.choices if v in OPENNESS),
-                query.openness,
-            ),
+            name: _options(values, getattr(query, name))
+            for name, values in _filter_choices(request, capabilities).items()
         },
         "filtering": any((query.lab, query.provider, query.capability, query.openness, query.tag)),
         "prev_url": link(page=page.number - 1) if page.has_previous else "",
