@@ -97,6 +97,16 @@ def _matter(reasons: list[str]) -> str:
     return f"{fmt.join_list(reasons)} {'matters' if len(reasons) == 1 else 'matter'}"
 
 
+def _choices(pair: PairFacts) -> list[str]:
+    """ "choose A when ... matter most", for each model that has a reason to be chosen."""
+    parts = []
+    for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
+        reasons = _reasons(x, y, pair.capabilities)
+        if reasons:
+            parts.append(f"choose {x.name} when {_matter(reasons)} most")
+    return parts
+
+
 def verdict_suggestion(pair: PairFacts) -> str:
     a, b = pair.a, pair.b
     if a.product_type and b.product_type and a.product_type != b.product_type:
@@ -106,11 +116,7 @@ def verdict_suggestion(pair: PairFacts) -> str:
             f"{_article(_lower_first(b.product_type))}. Choose on workflow fit before reading "
             "any benchmark or price row as decisive."
         )
-    parts = []
-    for x, y in ((a, b), (b, a)):
-        reasons = _reasons(x, y, pair.capabilities)
-        if reasons:
-            parts.append(f"choose {x.name} when {_matter(reasons)} most")
+    parts = _choices(pair)
     if not parts:
         return (
             f"{a.name} and {b.name} are close on the tracked data; decide with your own "
@@ -162,11 +168,7 @@ def deep_dive_draft(pair: PairFacts) -> list[str]:
         f"{len(b.routes)} for {b.name}. Verify the route you will actually call before "
         "estimating production spend."
     )
-    choose = []
-    for x, y in ((a, b), (b, a)):
-        reasons = _reasons(x, y, pair.capabilities)
-        if reasons:
-            choose.append(f"Choose {x.name} when {_matter(reasons)} most.")
+    choose = [f"C{part[1:]}." for part in _choices(pair)]
     choose.append(
         "For production, rerun your own prompts through the exact provider, region, and tool "
         "stack you plan to ship."
