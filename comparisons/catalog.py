@@ -97,7 +97,7 @@ def parse_catalog_query(params: Mapping[str, str]) -> CatalogQuery:
 def catalog_queryset(query: CatalogQuery) -> QuerySet:
     from comparisons.models import CapabilitySupport, ModelPage, ProviderRoute
 
-    routes = ProviderRoute.objects.filter(page=OuterRef("pk"))
+    routes = ProviderRoute.objects.filter(page=OuterRef("pk"), retired_on__isnull=True)
     # Stored catalogue columns (see ModelPage.refresh_catalogue_columns), indexed for sorting.
     models = (
         ModelPage.objects.live()

@@ -192,7 +192,11 @@ def build_model_facts(
         routes=tuple(
             RouteFacts(
                 provider_slug=route.provider.slug,
-                provider_name=route.provider.name,
+                provider_name=(
+                    f"{route.provider.name} ({route.variant})"
+                    if route.variant
+                    else route.provider.name
+                ),
                 input_price=route.input_price,
                 output_price=route.output_price,
                 cached_input_price=route.cached_input_price,
@@ -202,6 +206,7 @@ def build_model_facts(
                 checked_on=route.checked_on,
             )
             for route in routes
+            if route.tracked
         ),
         capabilities=capabilities,
         scores=tuple(

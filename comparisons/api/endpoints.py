@@ -178,7 +178,11 @@ def _providers():
     from comparisons.models import Provider
 
     return Provider.objects.annotate(
-        model_count=Count("routes__page", filter=Q(routes__page__live=True), distinct=True)
+        model_count=Count(
+            "routes__page",
+            filter=Q(routes__page__live=True, routes__retired_on__isnull=True),
+            distinct=True,
+        )
     ).order_by(Lower("name"), "pk")
 
 
@@ -207,7 +211,7 @@ def get_provider(request: HttpRequest, slug: str = Path(..., description="The pr
     if found is None:
         raise HttpError(404, f"No provider with slug '{slug}'.")
     routes = (
-        ProviderRoute.objects.filter(provider=found, page__live=True)
+        ProviderRoute.objects.filter(provider=found, page__live=True, retired_on__isnull=True)
         .select_related("page")
         .order_by(Lower("page__title"), "page_id", "sort_order", "pk")
     )

@@ -1,4 +1,5 @@
 from comparisons.models.comparison_page import ComparisonIndexPage, ComparisonPage
+from comparisons.models.imports import ImportRun
 from comparisons.models.model_page import (
     BenchmarkScore,
     CapabilitySupport,
@@ -29,6 +30,7 @@ __all__ = [
     "DecisionTag",
     "FactCheckTask",
     "FinalApprovalTask",
+    "ImportRun",
     "Lab",
     "Licence",
     "ModelIndexPage",

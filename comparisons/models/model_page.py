@@ -123,6 +123,20 @@ class ModelPage(Page):
     )
     provider_count = models.PositiveIntegerField(default=0, editable=False)
 
+    # Catalogue provenance: the key the importer groups rows under ("openai/gpt-oss-120b")
+    # and, per field, the value it last wrote with its source and snapshot date. A field
+    # whose value no longer equals what the importer wrote was set by an editor, and the
+    # importer leaves it alone.
+    catalogue_key = models.CharField(
+        "catalogue key",
+        max_length=200,
+        blank=True,
+        db_index=True,
+        help_text="The canonical model id the catalogue importer groups rows under, e.g. "
+        '"openai/gpt-oss-120b".',
+    )
+    catalogue_values = models.JSONField(default=dict, blank=True, editable=False)
+
     base_form_class = ModelPageForm
     parent_page_types = ["comparisons.ModelIndexPage"]
     subpage_types: list[str] = []
@@ -135,6 +149,7 @@ class ModelPage(Page):
                 FieldRowPanel([FieldPanel("lab"), FieldPanel("release_date")]),
                 FieldRowPanel([FieldPanel("product_type"), FieldPanel("best_for")]),
                 FieldPanel("decision_tags"),
+                FieldPanel("catalogue_key"),
             ],
             heading="Identity and fit",
         ),
@@ -186,7 +201,7 @@ class ModelPage(Page):
     def refresh_catalogue_columns(self) -> None:
         """Cheapest public input and output price (0 means no public price) and the number
         of providers, from the routes as they are on this instance."""
-        routes = list(self.routes.all())
+        routes = [r for r in self.routes.all() if r.tracked]
         inputs = [r.input_price for r in routes if r.input_price is not None and r.input_price > 0]
         outputs = [
             r.output_price for r in routes if r.output_price is not None and r.output_price > 0
@@ -225,20 +240,71 @@ class ProviderRoute(Orderable):
     context_limit = models.PositiveIntegerField(
         "route context limit (tokens)", null=True, blank=True, validators=[MinValueValidator(1)]
     )
+    cache_write_price = models.DecimalField(
+        "cache write price (USD / 1M tokens)", **PRICE_FIELD_OPTIONS
+    )
+    long_context_threshold = models.PositiveIntegerField(
+        "long-context tier from (tokens)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Prompts longer than this are billed at the long-context prices.",
+    )
+    long_context_input_price = models.DecimalField(
+        "long-context input price (USD / 1M tokens)", **PRICE_FIELD_OPTIONS
+    )
+    long_context_output_price = models.DecimalField(
+        "long-context output price (USD / 1M tokens)", **PRICE_FIELD_OPTIONS
+    )
+    variant = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text='A variant of the same model on this provider, e.g. "free" or "fast".',
+    )
     source_url = models.URLField(blank=True)
     checked_on = models.DateField(null=True, blank=True, validators=[not_in_future])
+    retired_on = models.DateField(
+        "no longer listed since",
+        null=True,
+        blank=True,
+        help_text="Set when the catalogue stops listing this route: it is kept for the "
+        "record but left out of prices, tables and counts. Clear it to list the route again.",
+    )
+    catalogue_key = models.CharField(
+        "catalogue key",
+        max_length=300,
+        blank=True,
+        db_index=True,
+        help_text='The catalogue row this route comes from: "provider id/model id".',
+    )
+    catalogue_values = models.JSONField(default=dict, blank=True, editable=False)
 
     panels = [
-        FieldRowPanel([FieldPanel("provider"), FieldPanel("provider_model_id")]),
+        FieldRowPanel(
+            [FieldPanel("provider"), FieldPanel("provider_model_id"), FieldPanel("variant")]
+        ),
         FieldRowPanel(
             [
                 FieldPanel("input_price"),
                 FieldPanel("output_price"),
                 FieldPanel("cached_input_price"),
+                FieldPanel("cache_write_price"),
             ]
         ),
         FieldRowPanel(
-            [FieldPanel("context_limit"), FieldPanel("source_url"), FieldPanel("checked_on")]
+            [
+                FieldPanel("long_context_threshold"),
+                FieldPanel("long_context_input_price"),
+                FieldPanel("long_context_output_price"),
+            ]
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel("context_limit"),
+                FieldPanel("source_url"),
+                FieldPanel("checked_on"),
+                FieldPanel("retired_on"),
+            ]
         ),
     ]
 
@@ -262,6 +328,10 @@ class ProviderRoute(Orderable):
 
     def __str__(self) -> str:
         return f"{self.provider} route"
+
+    @property
+    def tracked(self) -> bool:
+        return self.retired_on is None
 
 
 class CapabilitySupport(models.Model):

@@ -56,6 +56,14 @@ class Provider(NamedSnippet):
     website = models.URLField(blank=True)
     docs_url = models.URLField("documentation URL", blank=True)
     description = models.TextField(blank=True)
+    catalogue_id = models.CharField(
+        "catalogue id",
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text='The provider\'s id in the models.dev catalogue (e.g. "togetherai"), so '
+        "imports attach its routes here.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -64,6 +72,7 @@ class Provider(NamedSnippet):
         FieldPanel("website"),
         FieldPanel("docs_url"),
         FieldPanel("description"),
+        FieldPanel("catalogue_id"),
     ]
 
     class Meta(NamedSnippet.Meta):

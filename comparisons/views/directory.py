@@ -11,7 +11,7 @@ from comparisons.catalog import catalog_queryset, parse_catalog_query
 
 
 def _live_routes() -> Q:
-    return Q(routes__page__live=True)
+    return Q(routes__page__live=True, routes__retired_on__isnull=True)
 
 
 def provider_index(request: HttpRequest) -> HttpResponse:
@@ -28,7 +28,7 @@ def provider_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
     provider = get_object_or_404(Provider, slug=slug)
     routes = (
-        ProviderRoute.objects.filter(provider=provider, page__live=True)
+        ProviderRoute.objects.filter(provider=provider, page__live=True, retired_on__isnull=True)
         .select_related("page", "page__lab")
         .order_by(Lower("page__title"))
     )
