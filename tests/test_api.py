@@ -175,6 +175,107 @@ def test_models_bad_parameters_answer_400_naming_them(client, query, parameter):
     assert parameter in data["detail"]
 
 
+# --- /models/suggest (the picker's type-ahead) ------------------------------------------------
+
+
+def suggested(client, query: str) -> list[str]:
+    return slugs(get_json(client, f"/api/v1/models/suggest?{query}"))
+
+
+def test_suggest_finds_published_models_by_part_of_the_name(client):
+    data = get_json(client, "/api/v1/models/suggest?q=codex")
+    assert data == {
+        "query": "codex",
+        "results": [
+            {"slug": "codex-1", "title": "Codex 1", "lab": {"slug": "openai", "name": "OpenAI"}},
+            {
+                "slug": "gpt-5-1-codex",
+                "title": "GPT-5.1 Codex",
+                "lab": {"slug": "openai", "name": "OpenAI"},
+            },
+            {
+                "slug": "gpt-5-2-codex",
+                "title": "GPT-5.2 Codex",
+                "lab": {"slug": "openai", "name": "OpenAI"},
+            },
+        ],
+        "more": False,
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("q=QWEN", ["qwen3-5-4b"]),  # any case
+        ("q=gpt%205", ["gpt-5-1-codex", "gpt-5-2-codex"]),  # every word
+        ("q=codex%20gpt%205.2", ["gpt-5-2-codex"]),  # in any order
+        ("q=gpt-oss", ["gpt-oss-120b"]),
+        ("q=5-4b", ["qwen3-5-4b"]),  # part of a slug
+        ("q=%20%20vision%20%20preview%20", ["gpt-4-vision-preview"]),
+        ("q=claude", []),
+    ],
+)
+def test_suggest_matches_every_word_in_title_or_slug(client, query, expected):
+    assert suggested(client, query) == expected
+
+
+def test_suggest_ranks_exact_then_starting_matches_first(client):
+    assert suggested(client, "q=gpt") == [
+        "gpt-4-vision-preview",
+        "gpt-5-1-codex",
+        "gpt-5-2-codex",
+        "gpt-oss-120b",
+    ]
+    new_model("codex", routes=1)  # titled "Model codex", but its slug is exactly "codex"
+    assert suggested(client, "q=codex") == ["codex", "codex-1", "gpt-5-1-codex", "gpt-5-2-codex"]
+    new_model("codex-zero", routes=1)  # "Model codex-zero": its slug starts with "codex"
+    assert suggested(client, "q=codex") == [
+        "codex",
+        "codex-1",
+        "codex-zero",
+        "gpt-5-1-codex",
+        "gpt-5-2-codex",
+    ]
+
+
+def test_suggest_limit_and_more(client):
+    data = get_json(client, "/api/v1/models/suggest?q=gpt&limit=2")
+    assert slugs(data) == ["gpt-4-vision-preview", "gpt-5-1-codex"]
+    assert data["more"] is True
+    assert get_json(client, "/api/v1/models/suggest?q=gpt&limit=4")["more"] is False
+
+
+def test_drafts_are_never_suggested(client):
+    new_model("draft-codex", routes=1, publish=False)
+    renamed = ModelPage.objects.get(slug="codex-1")
+    renamed.title = "Codex Renamed In A Draft"
+    renamed.save_revision()  # a draft: readers still see "Codex 1"
+    ModelPage.objects.get(slug="gpt-5-2-codex").unpublish()
+    data = get_json(client, "/api/v1/models/suggest?q=codex")
+    assert slugs(data) == ["codex-1", "gpt-5-1-codex"]
+    assert data["results"][0]["title"] == "Codex 1"
+    assert suggested(client, "q=renamed") == []
+    assert suggested(client, "q=draft") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("", "q"),
+        ("q=", "q"),
+        ("q=%20%20", "q"),
+        ("q=" + "x" * 101, "q"),
+        ("q=gpt&limit=0", "limit"),
+        ("q=gpt&limit=26", "limit"),
+        ("q=gpt&limit=ten", "limit"),
+    ],
+)
+def test_suggest_bad_parameters_answer_400_naming_them(client, query, parameter):
+    data = get_json(client, f"/api/v1/models/suggest?{query}", status=400)
+    assert set(data) == {"detail"}
+    assert f"'{parameter}'" in data["detail"]
+
+
 # --- /models/{slug} -----------------------------------------------------------------------------
 
 
@@ -512,6 +613,7 @@ def test_openapi_schema_lists_the_endpoints(client):
     assert schema["info"]["version"] == "1"
     assert set(schema["paths"]) == {
         "/api/v1/models",
+        "/api/v1/models/suggest",
         "/api/v1/models/{slug}",
         "/api/v1/providers",
         "/api/v1/providers/{slug}",
@@ -542,6 +644,7 @@ def queries_for(client, url: str) -> int:
         "/api/v1/models?sort=-providers&capability=vision",
         "/api/v1/providers",
         "/api/v1/providers/azure-openai",
+        "/api/v1/models/suggest?q=model",
     ],
 )
 def test_list_query_counts_do_not_grow_with_data(client, url):

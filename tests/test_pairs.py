@@ -1,4 +1,5 @@
-"""Compare any two models: the picker, on-the-fly comparisons, canonical URLs."""
+"""Compare any two models: the picker's redirects, on-the-fly comparisons, canonical URLs
+(the picker form and its name resolution: test_picker.py)."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -68,17 +69,6 @@ def test_unknown_or_unpublished_slugs_give_a_helpful_404(client):
     response = client.get("/compare/", {"a": "codex-1", "b": "gpt-oss-120b"})
     assert response.status_code == 404
     assert "“gpt-oss-120b”" in response.content.decode()
-
-
-def test_picker_is_on_the_home_page_index_and_model_pages(soup_of):
-    for url in ("/", "/models/", "/models/codex-1/", "/compare/"):
-        form = soup_of(url).find("form", class_="picker")
-        assert form is not None, url
-        assert form["action"] == "/compare/" and form["method"] == "get"
-        names = [s["name"] for s in form.find_all("select")]
-        assert names == ["a", "b"]
-        options = [o["value"] for o in form.find("select").find_all("option") if o["value"]]
-        assert "gpt-oss-120b" in options and len(options) == 6
 
 
 def test_on_the_fly_pages_are_not_in_the_sitemap(client):

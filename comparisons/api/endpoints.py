@@ -25,11 +25,13 @@ from comparisons.facts import (
     load_pairs,
     traffic_facts,
 )
+from comparisons.picker import MAX_QUERY_LENGTH, normalise, search_models
 from comparisons.review.facts_snapshot import fingerprint, snapshot
 
 router = Router()
 
 MAX_TOKENS = 10**15
+MAX_SUGGESTIONS = 25
 ERRORS = {400: schemas.ErrorOut, 404: schemas.ErrorOut}
 
 
@@ -151,6 +153,44 @@ def list_models(
             for m in models[start : start + PAGE_SIZE]
         ],
         "errors": _unknown_filters(query),
+    }
+
+
+@router.get(
+    "/models/suggest",
+    response={200: schemas.SuggestOut, **ERRORS},
+    summary="Suggest published models by name",
+    tags=["models"],
+    url_name="suggest_models",
+)
+def suggest_models(
+    request: HttpRequest,
+    q: str = Query(
+        ...,
+        min_length=1,
+        max_length=MAX_QUERY_LENGTH,
+        description="Part of a model's name or slug, e.g. 'gpt 5'. Every word must match.",
+    ),
+    limit: int = Query(10, ge=1, le=MAX_SUGGESTIONS, description="How many models at most."),
+):
+    """The type-ahead of the "compare any two models" picker: published models whose title
+    or slug contains every word of `q` (ignoring case). Exact slug or title first, then
+    names starting with `q`, then the rest, alphabetically within each."""
+    text = normalise(q)
+    if not text:
+        raise HttpError(400, "Query parameter 'q' is blank: give part of a model's name or slug.")
+    results, more = search_models(text, limit)
+    return {
+        "query": text,
+        "results": [
+            {
+                "slug": c.slug,
+                "title": c.title,
+                "lab": {"slug": c.lab_slug, "name": c.lab_name} if c.lab_slug else None,
+            }
+            for c in results
+        ],
+        "more": more,
     }
 
 

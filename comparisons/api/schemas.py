@@ -114,6 +114,21 @@ class ModelSummaryOut(Schema):
     openness: str | None = None
 
 
+class SuggestionOut(Schema):
+    slug: str
+    title: str
+    lab: LabOut | None = None
+
+
+class SuggestOut(Schema):
+    query: str = Field(description="The text searched for, with spaces collapsed.")
+    results: list[SuggestionOut] = Field(
+        description="Published models whose title or slug contains every word of the "
+        "query, best match first."
+    )
+    more: bool = Field(description="More models match than the limit let through.")
+
+
 class ModelListOut(Schema):
     count: int = Field(description="Models matching the filters, over all pages.")
     page: int

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.template.response import TemplateResponse
 
 from comparisons.pairs import pair_slug, split_pair_slug
+from comparisons.picker import Choice, resolve_choices
 
 
 @dataclass(frozen=True)
@@ -105,15 +106,80 @@ def serve_pair_path(request: HttpRequest, index: Any, slug: str) -> HttpResponse
 
 
 def serve_picker(request: HttpRequest, index: Any) -> HttpResponse | None:
-    """/compare/?a=<slug>&b=<slug>: the picker's form, answered with a redirect."""
+    """/compare/?a=…&b=…: the picker's form. Each side is a model's slug or title (or, from
+    the type-ahead, `a_slug`/`b_slug`); two exact matches redirect to the pair's page.
+    Otherwise a page lists the models a name search finds, each a link that completes the
+    comparison: 200 when every side has candidates, 404 when one matches nothing."""
     from django.shortcuts import redirect
 
-    a, b = (request.GET.get("a") or "").strip(), (request.GET.get("b") or "").strip()
-    if not a or not b:
+    get = request.GET
+    texts = ((get.get("a") or "").strip(), (get.get("b") or "").strip())
+    slugs = ((get.get("a_slug") or "").strip(), (get.get("b_slug") or "").strip())
+    if not (texts[0] or slugs[0]) or not (texts[1] or slugs[1]):
         return None  # the index shows the picker with a prompt
-    resolution = resolve_pair(a, b, index)
-    if resolution.kind == "unknown":
-        raise Http404(resolution.message)
-    if resolution.kind == "same_model":
-        return serve_same_model(request, index, resolution)
-    return redirect(resolution.url)
+    first, second = resolve_choices(texts, slugs)
+    if first.model and second.model:
+        resolution = resolve_pair(first.model.slug, second.model.slug, index)
+        if resolution.kind == "unknown":  # unpublished in between
+            raise Http404(resolution.message)
+        if resolution.kind == "same_model":
+            return serve_same_model(request, index, resolution)
+        return redirect(resolution.url)
+    return serve_choose_models(request, index, first, second)
+
+
+def _without(choice: Choice, other: Choice) -> Choice:
+    """Leave the model already chosen on the other side out of this side's candidates,
+    unless it is the only one."""
+    from dataclasses import replace
+
+    if not (other.model and choice.candidates):
+        return choice
+    rest = tuple(c for c in choice.candidates if c.slug != other.model.slug)
+    return replace(choice, candidates=rest) if rest else choice
+
+
+def _choice_url(index: Any, key: str, slug: str, other: Choice) -> str:
+    """The picker's URL with `slug` on side `key` ("a" or "b") and the other side kept."""
+    from urllib.parse import urlencode
+
+    query = {"a": slug, "b": other.value} if key == "a" else {"a": other.value, "b": slug}
+    return f"{index.url}?{urlencode(query)}"
+
+
+def serve_choose_models(
+    request: HttpRequest, index: Any, first: Choice, second: Choice
+) -> HttpResponse:
+    """The page between the picker and a comparison: which models did the reader mean?"""
+    first, second = _without(first, second), _without(second, first)
+    sides = []
+    for key, label, choice, other in (
+        ("a", "First model", first, second),
+        ("b", "Second model", second, first),
+    ):
+        links = [(c, _choice_url(index, key, c.slug, other)) for c in choice.candidates]
+        sides.append({"key": key, "label": label, "choice": choice, "links": links})
+    unmatched = (c.text for c in (first, second) if not c.model and not c.candidates)
+    missing = list(dict.fromkeys(unmatched))
+    message = ""
+    if missing:
+        names = " and ".join(f"“{text}”" for text in missing)
+        pronoun = "them" if len(missing) > 1 else "it"
+        message = (
+            f"There is no published model {names}, and no published model's name or slug "
+            f"contains {pronoun}. Browse the models index to find the slug, or pick two "
+            "models below."
+        )
+    return TemplateResponse(
+        request,
+        "comparisons/choose_models.html",
+        {
+            "page": index,
+            "self": index,
+            "sides": sides,
+            "first": first,
+            "second": second,
+            "message": message,
+        },
+        status=404 if missing else 200,
+    )
