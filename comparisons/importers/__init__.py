@@ -1,0 +1,1 @@
+"""Importers: the models.dev catalogue and legacy comparison pages."""

@@ -1,0 +1,331 @@
+"""Grouping catalogue rows into models: one model page per real model, its rows as routes.
+
+Pure functions, no ORM. The rule, in order:
+
+1. A row with `base_model` ("openai/gpt-oss-120b") belongs to that canonical model.
+2. Otherwise its id is normalised to a key: the last path segment ("accounts/fireworks/
+   models/gpt-oss-120b" -> "gpt-oss-120b"), lower case, without a cloud vendor prefix
+   ("openai.gpt-oss-120b-1:0" -> "gpt-oss-120b"), with dots, underscores and spaces as
+   dashes ("qwen3.5-4b" -> "qwen3-5-4b"). A size tag after a colon is part of the model
+   ("qwen3:8b" -> "qwen3-8b").
+3. Variants are routes, not models: a ":free", ":thinking", ":nitro"... suffix, and a
+   "-fast", "-free", "-maas", "-high-throughput" or "-tee" suffix, or a "<provider>-" or
+   "<lab>-" prefix, when what is left is a model the catalogue knows by itself (a
+   canonical model or another row's key). "grok-4-fast" stays a model because the
+   catalogue lists it as one; "gpt-oss-120b-fast" on Nebius is a fast route of
+   gpt-oss-120b.
+4. Dated snapshots ("gpt-4o-2024-05-13") stay separate models: their prices differ.
+
+The lab comes from the canonical model, else the id's organisation prefix
+("meta-llama/..."), else the provider when it is the lab's own API, else the model family.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.text import slugify
+
+from comparisons.importers.catalogue_parse import Catalogue, CatalogueRow
+
+COLON_VARIANTS = {
+    "free", "thinking", "nitro", "exacto", "floor", "extended", "beta", "online", "web",
+    "low", "medium", "high", "max", "minimal",
+}  # fmt: skip
+# Deployment labels: always a route of the model they name.
+DASH_LABELS = ("maas", "tee")
+# Service tiers: a route variant only where the same provider also lists the plain model
+# (Nebius's gpt-oss-120b and gpt-oss-120b-fast); elsewhere "-fast" can be a product of
+# its own (xAI's Grok 4 Fast).
+DASH_TIERS = ("high-throughput", "fast", "free")
+SIZE_TAG = re.compile(r"^\d+(?:\.\d+)?[bkmt]$")
+VENDOR_PREFIX = re.compile(r"^(?:[a-z]+\.)+(?=[a-z])")
+VENDOR_VERSION = re.compile(r"-(?:v\d+|\d+):\d+$")
+
+# Organisation names as catalogues spell them -> one lab slug.
+LAB_ALIASES = {
+    "openai": "openai", "~openai": "openai", "anthropic": "anthropic",
+    "~anthropic": "anthropic", "google": "google", "~google": "google",
+    "qwen": "alibaba", "alibaba": "alibaba", "zai-org": "zhipuai", "z-ai": "zhipuai",
+    "zai": "zhipuai", "thudm": "zhipuai", "zhipuai": "zhipuai", "moonshotai": "moonshotai",
+    "moonshot": "moonshotai", "deepseek": "deepseek", "deepseek-ai": "deepseek",
+    "mistralai": "mistral", "mistral": "mistral", "mistral-ai": "mistral",
+    "nvidia": "nvidia", "minimax": "minimax", "minimaxai": "minimax", "meta-llama": "meta",
+    "meta": "meta", "xai": "xai", "x-ai": "xai", "cohere": "cohere",
+    "microsoft": "microsoft", "xiaomi": "xiaomi", "xiaomimimo": "xiaomi", "baidu": "baidu",
+    "amazon": "amazon", "perplexity": "perplexity", "bytedance": "bytedance",
+    "bytedance-seed": "bytedance", "stepfun": "stepfun", "stepfun-ai": "stepfun",
+    "tencent": "tencent", "ibm-granite": "ibm", "sakana": "sakana", "sarvam": "sarvam",
+    "deepreinforce": "deepreinforce", "inclusionai": "inclusionai", "arcee-ai": "arcee-ai",
+    "nousresearch": "nousresearch", "liquid": "liquid", "upstage": "upstage",
+    "poolside": "poolside", "inception": "inception",
+}  # fmt: skip
+LAB_NAMES = {
+    "openai": "OpenAI", "anthropic": "Anthropic", "google": "Google", "alibaba": "Alibaba",
+    "zhipuai": "Zhipu AI", "moonshotai": "Moonshot AI", "deepseek": "DeepSeek",
+    "mistral": "Mistral AI", "nvidia": "NVIDIA", "minimax": "MiniMax", "meta": "Meta",
+    "xai": "xAI", "cohere": "Cohere", "microsoft": "Microsoft", "xiaomi": "Xiaomi",
+    "baidu": "Baidu", "amazon": "Amazon", "perplexity": "Perplexity",
+    "bytedance": "ByteDance", "stepfun": "StepFun", "tencent": "Tencent", "ibm": "IBM",
+    "sakana": "Sakana AI", "sarvam": "Sarvam AI", "deepreinforce": "DeepReinforce",
+    "inclusionai": "inclusionAI", "arcee-ai": "Arcee AI", "nousresearch": "Nous Research",
+    "liquid": "Liquid AI", "upstage": "Upstage", "poolside": "Poolside",
+    "inception": "Inception",
+}  # fmt: skip
+# Model families (or key prefixes) that name their lab.
+FAMILY_LABS = (
+    ("gpt", "openai"), ("o1", "openai"), ("o3", "openai"), ("o4", "openai"),
+    ("codex", "openai"), ("claude", "anthropic"), ("gemini", "google"), ("gemma", "google"),
+    ("qwen", "alibaba"), ("qwq", "alibaba"), ("llama", "meta"), ("mistral", "mistral"),
+    ("codestral", "mistral"), ("devstral", "mistral"), ("magistral", "mistral"),
+    ("ministral", "mistral"), ("pixtral", "mistral"), ("deepseek", "deepseek"),
+    ("grok", "xai"), ("glm", "zhipuai"), ("kimi", "moonshotai"), ("minimax", "minimax"),
+    ("nemotron", "nvidia"), ("command", "cohere"), ("phi", "microsoft"), ("mimo", "xiaomi"),
+    ("nova", "amazon"), ("sonar", "perplexity"), ("ernie", "baidu"), ("seed", "bytedance"),
+    ("step", "stepfun"), ("hunyuan", "tencent"), ("granite", "ibm"),
+)  # fmt: skip
+
+# Capabilities the catalogue sources: slug -> (name, reader phrase).
+CAPABILITIES = {
+    "vision": ("Vision", "vision"),
+    "multimodal": ("Multimodal", "multimodal input"),
+    "audio-input": ("Audio input", "audio input"),
+    "video-input": ("Video input", "video input"),
+    "pdf-input": ("PDF input", "PDF input"),
+    "file-attachments": ("File attachments", "file attachments"),
+    "image-output": ("Image output", "image output"),
+    "reasoning": ("Reasoning", "reasoning mode"),
+    "function-calling": ("Function calling", "function calling"),
+    "structured-outputs": ("Structured outputs", "structured outputs"),
+}
+
+
+def normalise(model_id: str) -> tuple[str, str]:
+    """A catalogue id -> (model key, route variant). Steps 2 and 3's colon rule above."""
+    last = model_id.strip().lower().rsplit("/", 1)[-1]
+    last = VENDOR_PREFIX.sub("", last)
+    last = VENDOR_VERSION.sub("", last)
+    variant = ""
+    if ":" in last:
+        base, suffix = last.rsplit(":", 1)
+        if SIZE_TAG.match(suffix):
+            last = f"{base}-{suffix}"
+        elif suffix in COLON_VARIANTS or suffix.isdigit():
+            last, variant = base, suffix
+        else:
+            last = f"{base}-{suffix}"
+    key = re.sub(r"[^a-z0-9]+", "-", last).strip("-")
+    return key, variant
+
+
+def lab_of_prefix(model_id: str) -> str | None:
+    if "/" not in model_id:
+        return None
+    return LAB_ALIASES.get(model_id.split("/", 1)[0].lower())
+
+
+def lab_of_family(text: str) -> str | None:
+    text = text.lower()
+    for prefix, lab in FAMILY_LABS:
+        if text.startswith(prefix):
+            return lab
+    return None
+
+
+@dataclass(frozen=True)
+class CanonicalModel:
+    """What models.dev's provider-agnostic file says of a model (optional input)."""
+
+    lab: str
+    name: str
+    release_date: date | None = None
+    knowledge: date | None = None
+    context: int | None = None
+    output_limit: int | None = None
+    open_weights: bool | None = None
+
+
+@dataclass(frozen=True)
+class RouteRow:
+    row: CatalogueRow
+    variant: str = ""
+
+
+@dataclass(frozen=True)
+class CatalogueModel:
+    key: str  # "gpt-oss-120b": also the slug of a new page
+    title: str
+    lab: str | None
+    routes: tuple[RouteRow, ...]
+    release_date: date | None = None
+    knowledge: date | None = None
+    context: int | None = None
+    output_limit: int | None = None
+    open_weights: bool | None = None
+    capabilities: tuple[tuple[str, bool], ...] = ()
+    canonical: str = ""  # "openai/gpt-oss-120b" where the catalogue names one
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.key)[:100] or "model"
+
+    @property
+    def catalogue_key(self) -> str:
+        return self.canonical or (f"{self.lab}/{self.key}" if self.lab else self.key)
+
+
+def _dash_variant(
+    key: str, known: set[str], canonical: set[str], same_provider: set[str]
+) -> tuple[str, str]:
+    if key in canonical:
+        return key, ""
+    for suffix in DASH_LABELS + DASH_TIERS:
+        base = key[: -len(suffix) - 1]
+        labelled = suffix in DASH_LABELS or base in same_provider
+        if key.endswith(f"-{suffix}") and base in known and labelled:
+            return base, suffix
+    return key, ""
+
+
+def _strip_prefix(key: str, prefixes: Iterable[str], known: set[str]) -> str:
+    for prefix in prefixes:
+        if prefix and key.startswith(f"{prefix}-") and key[len(prefix) + 1 :] in known:
+            return key[len(prefix) + 1 :]
+    return key
+
+
+def _capabilities(rows: list[CatalogueRow]) -> tuple[tuple[str, bool], ...]:
+    """A model supports what any of its routes exposes (a provider may switch a feature
+    off; it cannot add one the model lacks)."""
+    inputs = {m for r in rows for m in r.input_modalities}
+    outputs = {m for r in rows for m in r.output_modalities}
+    structured = [r.structured_output for r in rows if r.structured_output is not None]
+    caps = {
+        "vision": "image" in inputs,
+        "multimodal": bool(inputs & {"image", "audio", "video", "pdf"}),
+        "audio-input": "audio" in inputs,
+        "video-input": "video" in inputs,
+        "pdf-input": "pdf" in inputs,
+        "file-attachments": any(r.attachment for r in rows),
+        "image-output": "image" in outputs,
+        "reasoning": any(r.reasoning for r in rows),
+        "function-calling": any(r.tool_call for r in rows),
+    }
+    if structured:
+        caps["structured-outputs"] = any(structured)
+    return tuple(sorted(caps.items()))
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"^[^:]{1,40}:\s+", "", name.strip())  # "OpenAI: gpt-oss-120b"
+    if "/" in name and " " not in name:  # "Qwen/Qwen3.5-4B"
+        name = name.rsplit("/", 1)[-1]
+    return re.sub(r"\s*\((?:free|thinking|fast|latest)\)$", "", name, flags=re.I).strip() or name
+
+
+def _first(values: Iterable):
+    return next((v for v in values if v is not None), None)
+
+
+def group_rows(
+    catalogue: Catalogue, canonical: dict[str, CanonicalModel] | None = None
+) -> list[CatalogueModel]:
+    """Every row of the catalogue, grouped into models (sorted by key, so runs are stable)."""
+    canonical = canonical or {}
+    canonical_by_key = {normalise(cid.split("/", 1)[1])[0]: cid for cid in canonical}
+    first_pass: list[tuple[CatalogueRow, str, str, str]] = []  # row, key, variant, canonical
+    for row in catalogue.rows:
+        key, variant = normalise(row.model_id)
+        cid = ""
+        if row.base_model:
+            cid = row.base_model
+            key = normalise(row.base_model.split("/", 1)[1])[0]
+        first_pass.append((row, key, variant, cid))
+    known = {key for _, key, _, _ in first_pass} | set(canonical_by_key)
+    canonical_keys = set(canonical_by_key) | {k for _, k, _, cid in first_pass if cid}
+    # Keys standing alone are a model unless they are a variant of another known one.
+    singles = {key: sum(1 for _, k, _, _ in first_pass if k == key) for _, key, _, _ in first_pass}
+    by_provider: dict[str, set[str]] = {}
+    for row, key, _, _ in first_pass:
+        by_provider.setdefault(row.provider_id, set()).add(key)
+    prefixes = sorted({*catalogue.providers, *LAB_ALIASES}, key=len, reverse=True)
+    groups: dict[str, list[RouteRow]] = {}
+    group_canonical: dict[str, str] = {}
+    for row, key, variant, cid in first_pass:
+        if not cid:
+            others = known - {key} if singles.get(key, 0) <= 1 else known
+            key = _strip_prefix(key, prefixes, others)
+            own_api = LAB_ALIASES.get(row.provider_id) is not None
+            stripped, dash = (
+                (key, "")
+                if own_api  # a lab names its own products: never a variant
+                else _dash_variant(key, others, canonical_keys, by_provider[row.provider_id])
+            )
+            key, variant = stripped, variant or dash
+            cid = canonical_by_key.get(key, "")
+        groups.setdefault(key, []).append(RouteRow(row, variant))
+        if cid:
+            group_canonical.setdefault(key, cid)
+    return [
+        _model(key, routes, group_canonical.get(key, ""), canonical)
+        for key, routes in sorted(groups.items())
+    ]
+
+
+def _model(
+    key: str, routes: list[RouteRow], cid: str, canonical: dict[str, CanonicalModel]
+) -> CatalogueModel:
+    rows = [r.row for r in routes]
+    votes: Counter[str] = Counter()
+    if cid:
+        votes[LAB_ALIASES.get(cid.split("/", 1)[0], cid.split("/", 1)[0])] += 5
+    for row in rows:
+        if lab := lab_of_prefix(row.model_id):
+            votes[lab] += 2
+        if lab := LAB_ALIASES.get(row.provider_id):
+            votes[lab] += 2
+        if lab := lab_of_family(row.family or key):
+            votes[lab] += 1
+    lab = min(votes, key=lambda k: (-votes[k], k)) if votes else None
+    # The lab's own API speaks for the model first, then rows naming the canonical model.
+    ordered = sorted(
+        rows,
+        key=lambda r: (
+            LAB_ALIASES.get(r.provider_id) != lab,
+            not r.base_model,
+            r.provider_id,
+            r.model_id,
+        ),
+    )
+    canon = canonical.get(cid) if cid else None
+    names = Counter(_clean_name(r.name) for r in rows)
+    lab_rows = [r for r in rows if LAB_ALIASES.get(r.provider_id) == lab]
+    title = (
+        _clean_name(canon.name)
+        if canon
+        else _clean_name(lab_rows[0].name)
+        if lab_rows
+        else min(names, key=lambda n: (-names[n], n))
+    )
+    plausible = [r for r in ordered if r.release_date and r.release_date.year >= 2015]
+    return CatalogueModel(
+        key=key,
+        title=title[:255],
+        lab=lab,
+        routes=tuple(sorted(routes, key=lambda r: (r.row.provider_id, r.row.model_id))),
+        release_date=(canon.release_date if canon else None)
+        or _first(r.release_date for r in plausible),
+        knowledge=(canon.knowledge if canon else None) or _first(r.knowledge for r in ordered),
+        context=(canon.context if canon else None) or _first(r.context for r in ordered),
+        output_limit=(canon.output_limit if canon else None)
+        or _first(r.output_limit for r in ordered),
+        open_weights=canon.open_weights
+        if canon and canon.open_weights is not None
+        else ordered[0].open_weights,
+        capabilities=_capabilities(rows),
+        canonical=cid,
+    )

@@ -1,0 +1,507 @@
+"""Reading a models.dev catalogue file (the public api.json shape) into checked values.
+
+Pure: bytes in, frozen dataclasses out, no ORM. Every problem is collected with the
+record and field it belongs to, so one run lists all of them; any problem stops the
+import before a single row is written.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_PROVIDERS = 10_000
+MAX_ROWS = 500_000
+MAX_TOKENS = 10**9  # a billion-token window is absurd today; it is a typo, not a model
+PLACEHOLDER_TOKENS = 50_000_000  # 99,999,999 and the like stand for "unlimited/unknown"
+MAX_PRICE = Decimal("10000")  # USD per 1M tokens
+MAX_TEXT = 500
+EARLIEST_PLAUSIBLE = date(2015, 1, 1)
+PRICE_PLACES = Decimal("0.000001")  # the database keeps six decimal places
+
+MODALITIES = {"text", "audio", "image", "video", "pdf"}
+STATUSES = {"alpha", "beta", "deprecated"}
+PROVIDER_FIELDS = {"id", "env", "npm", "api", "name", "doc", "models"}
+MODEL_REQUIRED = {
+    "id", "name", "attachment", "reasoning", "tool_call", "release_date", "last_updated",
+    "modalities", "open_weights", "limit",
+}  # fmt: skip
+MODEL_OPTIONAL = {
+    "cost", "temperature", "family", "reasoning_options", "knowledge", "structured_output",
+    "interleaved", "provider", "status", "experimental", "base_model",
+}  # fmt: skip
+COST_FIELDS = {
+    "input", "output", "cache_read", "cache_write", "reasoning", "input_audio",
+    "output_audio", "tiers", "context_over_200k",
+}  # fmt: skip
+LIMIT_FIELDS = {"context", "output", "input"}
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+BASE_MODEL_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._:/-]*$")
+
+
+class CatalogueError(Exception):
+    """The file cannot be imported; `problems` names each record and field at fault."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = problems[:25]
+        more = f"\n…and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
+        super().__init__("\n".join(shown) + more)
+
+
+@dataclass(frozen=True)
+class CatalogueProvider:
+    id: str
+    name: str
+    doc: str = ""
+    api: str = ""
+
+
+@dataclass(frozen=True)
+class PriceTier:
+    threshold: int
+    input_price: Decimal | None
+    output_price: Decimal | None
+
+
+@dataclass(frozen=True)
+class CatalogueRow:
+    """One provider-model entry: a way to call a model, with what the provider says of it."""
+
+    provider_id: str
+    model_id: str
+    name: str
+    release_date: date | None
+    last_updated: date | None
+    attachment: bool
+    reasoning: bool
+    tool_call: bool
+    open_weights: bool
+    input_modalities: tuple[str, ...]
+    output_modalities: tuple[str, ...]
+    context: int | None
+    output_limit: int | None
+    family: str = ""
+    base_model: str = ""
+    knowledge: date | None = None
+    structured_output: bool | None = None
+    input_price: Decimal | None = None
+    output_price: Decimal | None = None
+    cache_read_price: Decimal | None = None
+    cache_write_price: Decimal | None = None
+    tier: PriceTier | None = None
+    status: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.provider_id}/{self.model_id}"
+
+
+@dataclass
+class Catalogue:
+    providers: dict[str, CatalogueProvider]
+    rows: list[CatalogueRow]
+    # (subject, message): suspicious values that were imported anyway (or left unknown).
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def newest_update(self) -> date | None:
+        dates = [r.last_updated for r in self.rows if r.last_updated]
+        return max(dates) if dates else None
+
+
+class _Object(dict):
+    """A JSON object that remembers keys it saw twice (json would silently keep the last)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    dupes = []
+    for key, value in pairs:
+        if key in obj:
+            dupes.append(key)
+        obj[key] = value
+    obj.duplicates = tuple(dupes)
+    return obj
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def decode(raw: bytes, *, source: str = "the file") -> Any:
+    """Bytes -> JSON values, refusing what json.loads would quietly accept or mangle."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise CatalogueError(
+            [f"{source}: {len(raw):,} bytes is larger than the {MAX_FILE_BYTES:,}-byte limit"]
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise CatalogueError(
+            [f"{source}: starts with a byte-order mark (BOM); save it as UTF-8 without a BOM"]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogueError([f"{source}: not UTF-8 text (byte {exc.start})"]) from None
+    try:
+        return json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise CatalogueError(
+            [f"{source}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
+        ) from None
+    except ValueError as exc:  # NaN / Infinity
+        raise CatalogueError([f"{source}: {exc}"]) from None
+
+
+class _Checker:
+    """Walks one decoded file, collecting problems and warnings with their paths."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.warnings: list[tuple[str, str]] = []
+
+    def fail(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}")
+
+    def duplicates(self, obj: Any, where: str) -> None:
+        for key in getattr(obj, "duplicates", ()):
+            self.fail(where, f"key {key!r} appears more than once")
+
+    def text(self, obj: dict, key: str, where: str, *, required: bool = True) -> str:
+        value = obj.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{where}.{key}", "missing (required)")
+            return ""
+        if not isinstance(value, str):
+            self.fail(f"{where}.{key}", f"must be text, got {_kind(value)}")
+            return ""
+        if len(value) > MAX_TEXT:
+            self.fail(f"{where}.{key}", f"{len(value)} characters is longer than {MAX_TEXT}")
+            return ""
+        if required and not value.strip():
+            self.fail(f"{where}.{key}", "is empty")
+        return value.strip()
+
+    def flag(self, obj: dict, key: str, where: str, *, required: bool = True) -> bool | None:
+        value = obj.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{where}.{key}", "missing (required)")
+            return None
+        if not isinstance(value, bool):
+            self.fail(f"{where}.{key}", f"must be true or false, got {_kind(value)}")
+            return None
+        return value
+
+    def day(self, obj: dict, key: str, where: str, *, required: bool = True) -> date | None:
+        raw = self.text(obj, key, where, required=required)
+        if not raw:
+            return None
+        match = DATE_RE.match(raw)
+        if not match:
+            self.fail(f"{where}.{key}", f"{raw!r} is not a date (YYYY-MM-DD or YYYY-MM)")
+            return None
+        year, month, dom = match.groups()
+        try:
+            return date(int(year), int(month), int(dom or 1))
+        except ValueError:
+            # Shaped like a date but impossible (2025-02-31): a typo upstream, not a
+            # broken file, so the record comes in with this one value unknown.
+            self.warnings.append((where, f"{key} {raw!r} is not a real date: left unknown"))
+            return None
+
+    def tokens(self, obj: dict, key: str, where: str, *, required: bool = True) -> int | None:
+        value = obj.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{where}.{key}", "missing (required)")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.fail(f"{where}.{key}", f"must be a whole number of tokens, got {_kind(value)}")
+            return None
+        if isinstance(value, float) and not value.is_integer():
+            self.fail(f"{where}.{key}", f"must be a whole number of tokens, got {value}")
+            return None
+        number = int(value)
+        if number < 0:
+            self.fail(f"{where}.{key}", f"must not be negative, got {number}")
+            return None
+        if number > MAX_TOKENS:
+            self.fail(f"{where}.{key}", f"{number:,} tokens is absurd (limit {MAX_TOKENS:,})")
+            return None
+        if number == 0:
+            self.warnings.append((where, f"{key} limit is 0: left unknown"))
+            return None
+        if number >= PLACEHOLDER_TOKENS:
+            self.warnings.append(
+                (where, f"{key} limit {number:,} looks like a placeholder: left unknown")
+            )
+            return None
+        return number
+
+    def price(self, obj: dict, key: str, where: str, *, required: bool = False) -> Decimal | None:
+        value = obj.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{where}.{key}", "missing (required)")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.fail(f"{where}.{key}", f"must be a number (USD per 1M tokens), got {_kind(value)}")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.fail(f"{where}.{key}", f"{value} is not a price")
+            return None
+        try:
+            amount = Decimal(str(value))
+        except InvalidOperation:  # pragma: no cover - str() of a finite number always parses
+            self.fail(f"{where}.{key}", f"{value!r} is not a price")
+            return None
+        if amount < 0:
+            self.fail(f"{where}.{key}", f"must not be negative, got {value}")
+            return None
+        if amount > MAX_PRICE:
+            self.fail(f"{where}.{key}", f"${value} per 1M tokens is absurd (limit ${MAX_PRICE})")
+            return None
+        rounded = amount.quantize(PRICE_PLACES, rounding=ROUND_HALF_UP)
+        if amount and not rounded:
+            self.warnings.append((where, f"{key} {value} rounds to 0 at six decimal places"))
+        return rounded
+
+    def unknown_fields(self, obj: dict, allowed: set[str], where: str) -> None:
+        for key in sorted(set(obj) - allowed):
+            self.fail(f"{where}.{key}", "unknown field")
+
+    def mapping(self, value: Any, where: str) -> dict | None:
+        if not isinstance(value, dict):
+            self.fail(where, f"must be an object, got {_kind(value)}")
+            return None
+        self.duplicates(value, where)
+        return value
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"number {value}"
+    if isinstance(value, str):
+        return f"text {value[:40]!r}"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def _modalities(check: _Checker, obj: dict, where: str) -> tuple[tuple[str, ...], ...]:
+    mods = check.mapping(obj.get("modalities"), f"{where}.modalities")
+    if mods is None:
+        return (), ()
+    out = []
+    for side in ("input", "output"):
+        values = mods.get(side)
+        path = f"{where}.modalities.{side}"
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            check.fail(path, "must be a list of modality names")
+            out.append(())
+            continue
+        unknown = sorted(set(values) - MODALITIES)
+        if unknown:
+            check.fail(path, f"unknown modality {', '.join(unknown)}")
+        out.append(tuple(v for v in values if v in MODALITIES))
+    return out[0], out[1]
+
+
+def _cost(check: _Checker, obj: dict, where: str) -> dict[str, Any]:
+    if "cost" not in obj:
+        return {}
+    cost = check.mapping(obj["cost"], f"{where}.cost")
+    if cost is None:
+        return {}
+    path = f"{where}.cost"
+    check.unknown_fields(cost, COST_FIELDS, path)
+    out: dict[str, Any] = {
+        "input_price": check.price(cost, "input", path, required=True),
+        "output_price": check.price(cost, "output", path, required=True),
+        "cache_read_price": check.price(cost, "cache_read", path),
+        "cache_write_price": check.price(cost, "cache_write", path),
+    }
+    for extra in ("reasoning", "input_audio", "output_audio"):
+        check.price(cost, extra, path)
+    tiers = cost.get("tiers")
+    if tiers is not None:
+        if not isinstance(tiers, list):
+            check.fail(f"{path}.tiers", f"must be a list, got {_kind(tiers)}")
+        else:
+            for i, tier in enumerate(tiers):
+                tier_path = f"{path}.tiers[{i}]"
+                entry = check.mapping(tier, tier_path)
+                spec = check.mapping(entry.get("tier"), f"{tier_path}.tier") if entry else None
+                if not entry or not spec:
+                    continue
+                size = check.tokens(spec, "size", f"{tier_path}.tier")
+                prices = (
+                    check.price(entry, "input", tier_path),
+                    check.price(entry, "output", tier_path),
+                )
+                # The first context tier is the long-context price readers need to know.
+                if spec.get("type", "context") == "context" and size and "tier" not in out:
+                    out["tier"] = PriceTier(size, *prices)
+    over = cost.get("context_over_200k")
+    if over is not None and check.mapping(over, f"{path}.context_over_200k") is not None:
+        prices = (
+            check.price(over, "input", f"{path}.context_over_200k"),
+            check.price(over, "output", f"{path}.context_over_200k"),
+        )
+        out.setdefault("tier", PriceTier(200_000, *prices))
+    return out
+
+
+def _row(check: _Checker, provider_id: str, key: str, obj: Any) -> CatalogueRow | None:
+    where = f"{provider_id}/{key}"
+    record = check.mapping(obj, where)
+    if record is None:
+        return None
+    before = len(check.problems)
+    for name in sorted(MODEL_REQUIRED - set(record)):
+        check.fail(f"{where}.{name}", "missing (required)")
+    check.unknown_fields(record, MODEL_REQUIRED | MODEL_OPTIONAL, where)
+    model_id = check.text(record, "id", where)
+    if model_id and model_id != key:
+        check.fail(f"{where}.id", f"{model_id!r} does not match its key {key!r}")
+    base_model = check.text(record, "base_model", where, required=False)
+    if base_model and not BASE_MODEL_RE.match(base_model):
+        check.fail(f"{where}.base_model", f"{base_model!r} is not a <lab>/<model> id")
+    status = check.text(record, "status", where, required=False)
+    if status and status not in STATUSES:
+        check.fail(f"{where}.status", f"{status!r} is not one of {', '.join(sorted(STATUSES))}")
+    limit = check.mapping(record.get("limit"), f"{where}.limit") if "limit" in record else None
+    if limit is not None:
+        check.unknown_fields(limit, LIMIT_FIELDS, f"{where}.limit")
+    inputs, outputs = _modalities(check, record, where) if "modalities" in record else ((), ())
+    values = {
+        "name": check.text(record, "name", where),
+        "input_modalities": inputs,
+        "output_modalities": outputs,
+        "release_date": check.day(record, "release_date", where),
+        "last_updated": check.day(record, "last_updated", where),
+        "knowledge": check.day(record, "knowledge", where, required=False),
+        "attachment": check.flag(record, "attachment", where),
+        "reasoning": check.flag(record, "reasoning", where),
+        "tool_call": check.flag(record, "tool_call", where),
+        "open_weights": check.flag(record, "open_weights", where),
+        "structured_output": check.flag(record, "structured_output", where, required=False),
+        "family": check.text(record, "family", where, required=False),
+        "context": check.tokens(limit, "context", f"{where}.limit") if limit else None,
+        "output_limit": check.tokens(limit, "output", f"{where}.limit") if limit else None,
+        **_cost(check, record, where),
+    }
+    if len(check.problems) > before:
+        return None
+    released = values["release_date"]
+    if released and released < EARLIEST_PLAUSIBLE:
+        check.warnings.append((where, f"release date {released} looks like a placeholder"))
+    for name in ("input_price", "output_price"):
+        if values.get(name) == 0:
+            label = name.replace("_", " ")
+            check.warnings.append(
+                (where, f"{label} listed as 0: shown as listed at $0, never the cheapest route")
+            )
+    return CatalogueRow(
+        provider_id=provider_id, model_id=model_id, base_model=base_model, status=status, **values
+    )
+
+
+def parse_catalogue(raw: bytes, *, source: str = "the file") -> Catalogue:
+    """Decode and check a whole catalogue file; raise CatalogueError listing every problem."""
+    data = decode(raw, source=source)
+    check = _Checker()
+    if not isinstance(data, dict):
+        raise CatalogueError([f"{source}: must be an object of providers, got {_kind(data)}"])
+    check.duplicates(data, source)
+    if len(data) > MAX_PROVIDERS:
+        check.fail(source, f"{len(data):,} providers is more than the limit of {MAX_PROVIDERS:,}")
+    providers: dict[str, CatalogueProvider] = {}
+    rows: list[CatalogueRow] = []
+    count = 0
+    for provider_id, pobj in data.items():
+        where = provider_id
+        record = check.mapping(pobj, where)
+        if record is None:
+            continue
+        check.unknown_fields(record, PROVIDER_FIELDS, where)
+        pid = check.text(record, "id", where)
+        if pid and pid != provider_id:
+            check.fail(f"{where}.id", f"{pid!r} does not match its key {provider_id!r}")
+        providers[provider_id] = CatalogueProvider(
+            id=provider_id,
+            name=check.text(record, "name", where),
+            doc=check.text(record, "doc", where, required=False),
+            api=check.text(record, "api", where, required=False),
+        )
+        models = check.mapping(record.get("models"), f"{where}.models")
+        if models is None:
+            continue
+        count += len(models)
+        if count > MAX_ROWS:
+            check.fail(source, f"more than {MAX_ROWS:,} provider-model entries")
+            break
+        for key, mobj in models.items():
+            row = _row(check, provider_id, key, mobj)
+            if row is not None:
+                rows.append(row)
+    if check.problems:
+        raise CatalogueError(check.problems)
+    return Catalogue(providers=providers, rows=rows, warnings=check.warnings)
+
+
+CANONICAL_FIELDS = {
+    "id", "name", "family", "attachment", "reasoning", "tool_call", "structured_output",
+    "temperature", "knowledge", "release_date", "last_updated", "modalities", "open_weights",
+    "limit", "license", "links", "weights", "benchmarks", "reasoning_options", "interleaved",
+    "cost", "status",
+}  # fmt: skip
+
+
+def parse_canonical(raw: bytes, *, source: str = "the canonical file") -> dict[str, Any]:
+    """models.dev's provider-agnostic models ({"<lab>/<id>": {...}}) -> CanonicalModel
+    values, checked like the catalogue itself."""
+    from comparisons.importers.catalogue_group import CanonicalModel
+
+    data = decode(raw, source=source)
+    if not isinstance(data, dict):
+        raise CatalogueError([f"{source}: must be an object of models, got {_kind(data)}"])
+    check = _Checker()
+    check.duplicates(data, source)
+    out: dict[str, CanonicalModel] = {}
+    for cid, obj in data.items():
+        where = f"{source}: {cid}"
+        record = check.mapping(obj, where)
+        if record is None:
+            continue
+        if not BASE_MODEL_RE.match(cid):
+            check.fail(where, "key is not a <lab>/<model> id")
+            continue
+        check.unknown_fields(record, CANONICAL_FIELDS, where)
+        limit = check.mapping(record.get("limit", {}), f"{where}.limit") or {}
+        out[cid] = CanonicalModel(
+            lab=cid.split("/", 1)[0],
+            name=check.text(record, "name", where),
+            release_date=check.day(record, "release_date", where, required=False),
+            knowledge=check.day(record, "knowledge", where, required=False),
+            context=check.tokens(limit, "context", f"{where}.limit", required=False),
+            output_limit=check.tokens(limit, "output", f"{where}.limit", required=False),
+            open_weights=check.flag(record, "open_weights", where, required=False),
+        )
+    if check.problems:
+        raise CatalogueError(check.problems)
+    return out

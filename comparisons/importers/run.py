@@ -1,0 +1,48 @@
+"""Reading, grouping and importing a catalogue file: what the command and the admin share."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from comparisons.importers.catalogue import CatalogueImporter, ImportReport, Progress
+from comparisons.importers.catalogue_group import group_rows
+from comparisons.importers.catalogue_parse import parse_canonical, parse_catalogue
+
+
+def import_catalogue_bytes(
+    raw: bytes,
+    *,
+    source: str,
+    canonical_raw: bytes | None = None,
+    snapshot: date | None = None,
+    source_name: str = "models.dev",
+    dry_run: bool = False,
+    user: Any = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    catalogue = parse_catalogue(raw, source=source)
+    canonical = parse_canonical(canonical_raw) if canonical_raw else None
+    models = group_rows(catalogue, canonical)
+    return CatalogueImporter(
+        catalogue,
+        models,
+        source=source,
+        source_name=source_name,
+        snapshot=snapshot or catalogue.newest_update or date.today(),
+        dry_run=dry_run,
+        user=user,
+        progress=progress,
+    ).run()
+
+
+def import_catalogue_file(
+    path: Path, *, canonical_path: Path | None = None, **options: Any
+) -> ImportReport:
+    return import_catalogue_bytes(
+        path.read_bytes(),
+        source=path.name,
+        canonical_raw=canonical_path.read_bytes() if canonical_path else None,
+        **options,
+    )

@@ -1,0 +1,101 @@
+"""manage.py import_catalogue PATH: the models.dev catalogue into providers, models, routes."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from comparisons.importers.catalogue_parse import CatalogueError
+from comparisons.importers.run import import_catalogue_file
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a models.dev catalogue snapshot (api.json shape). Idempotent: an unchanged "
+        "file changes nothing. --dry-run prints the change report and writes nothing."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", help="models-dev.json")
+        parser.add_argument(
+            "--canonical",
+            help="models.dev's canonical models file (default: "
+            "models-dev-canonical-models.json beside PATH, if there)",
+        )
+        parser.add_argument(
+            "--snapshot-date",
+            type=date.fromisoformat,
+            help="the snapshot's date (YYYY-MM-DD); default: the newest last_updated in it",
+        )
+        parser.add_argument("--source-name", default="models.dev")
+        parser.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+        parser.add_argument(
+            "--show", type=int, default=50, help="report lines to print per kind (0: all)"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["path"])
+        canonical = options["canonical"]
+        if canonical is None and (path.parent / "models-dev-canonical-models.json").exists():
+            canonical = path.parent / "models-dev-canonical-models.json"
+        progress = _Progress(self.stdout, sys.stdout.isatty())
+        try:
+            report = import_catalogue_file(
+                path,
+                canonical_path=Path(canonical) if canonical else None,
+                snapshot=options["snapshot_date"],
+                source_name=options["source_name"],
+                dry_run=options["dry_run"],
+                progress=progress,
+            )
+        except CatalogueError as exc:
+            raise CommandError(f"Nothing was imported.\n{exc}") from None
+        except OSError as exc:
+            raise CommandError(f"Cannot read {exc.filename}: {exc.strerror}") from None
+        progress.finish()
+        limit = options["show"]
+        by_kind: dict[str, int] = {}
+        for line, change in zip(report.lines(), _sorted(report.changes), strict=True):
+            by_kind[change.kind] = by_kind.get(change.kind, 0) + 1
+            if not limit or by_kind[change.kind] <= limit:
+                self.stdout.write(line)
+        for kind, count in by_kind.items():
+            if limit and count > limit:
+                self.stdout.write(f"… {count - limit:,} more {kind} lines (--show 0 for all)")
+        self.stdout.write(self.style.SUCCESS(report.summary()))
+        if report.run_id:
+            self.stdout.write(f"Recorded as import run #{report.run_id} (Reports → Import log).")
+
+
+def _sorted(changes: list) -> list:
+    order = {"added": 0, "changed": 1, "retired": 2, "conflict": 3, "warning": 4}
+    return sorted(changes, key=lambda c: order.get(c.kind, 9))
+
+
+class _Progress:
+    """A bar on a terminal; a plain line every tenth of the way otherwise (logs, CI)."""
+
+    def __init__(self, out: Any, tty: bool) -> None:
+        self.out, self.tty, self.last = out, tty, -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.tty:
+            width = 30
+            filled = width * done // max(total, 1)
+            self.out.write(
+                f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} models", ending=""
+            )
+            self.out.flush()
+            return
+        tenth = 10 * done // max(total, 1)
+        if tenth != self.last:
+            self.last = tenth
+            self.out.write(f"Imported {done:,} of {total:,} models")
+
+    def finish(self) -> None:
+        if self.tty:
+            self.out.write("")
