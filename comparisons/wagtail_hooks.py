@@ -2,10 +2,15 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from comparisons.importers.catalogue_admin import (
+    CatalogueImportView,
+    ImportLogViewSet,
+    import_log_viewset,
+)
 from comparisons.models import (
     Benchmark,
     Capability,
@@ -94,6 +99,64 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 register_snippet(ReferenceDataGroup)
 
 
+# --- imports --------------------------------------------------------------------------
+
+
+@hooks.register("register_admin_viewset")
+def register_import_log() -> ImportLogViewSet:
+    return import_log_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls() -> list:
+    return [
+        path(
+            "imports/catalogue/", CatalogueImportView.as_view(), name="comparisons_import_catalogue"
+        )
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    """A menu item shown only to users holding a permission."""
+
+    def __init__(self, *args, permission: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(self.permission)
+
+
+imports_menu = Menu(register_hook_name="register_imports_menu_item", construct_hook_name=None)
+
+
+@hooks.register("register_admin_menu_item")
+def register_imports_menu() -> SubmenuMenuItem:
+    return SubmenuMenuItem("Imports", imports_menu, icon_name="download", order=250)
+
+
+@hooks.register("register_imports_menu_item")
+def register_catalogue_import_menu_item() -> MenuItem:
+    return PermissionMenuItem(
+        "Import catalogue",
+        reverse("comparisons_import_catalogue"),
+        icon_name="download",
+        order=10,
+        permission="comparisons.add_importrun",
+    )
+
+
+@hooks.register("register_imports_menu_item")
+def register_import_log_menu_item() -> MenuItem:
+    return PermissionMenuItem(
+        "Import log",
+        reverse("comparisons_import_log:index"),
+        icon_name="history",
+        order=90,
+        permission="comparisons.view_importrun",
+    )
+
+
 # --- review ---------------------------------------------------------------------------
 
 
@@ -129,3 +192,4 @@ def register_needs_re_review_menu_item() -> MenuItem:
 def add_needs_re_review_panel(request, panels) -> None:
     if can_see_reviews(request.user):
         panels.append(NeedsReReviewPanel())
+

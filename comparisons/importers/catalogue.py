@@ -477,7 +477,8 @@ class CatalogueImporter:
         self._licence_field(page, model, provenance, subject, changes)
         supports = self._capabilities(page, model, provenance, subject, changes)
         routes = self._routes(page, model, subject, changes)
-        if not changes and not provenance.changed:
+        if not provenance.changed and not any(c.kind != "conflict" for c in changes):
+            self.report.changes.extend(changes)  # conflicts only: nothing to write
             return
         page.catalogue_values = provenance.data()
         page.capability_support = supports

@@ -11,9 +11,11 @@ Pure functions, no ORM. The rule, in order:
 3. Variants are routes, not models: a ":free", ":thinking", ":nitro"... suffix, and a
    "-fast", "-free", "-maas", "-high-throughput" or "-tee" suffix, or a "<provider>-" or
    "<lab>-" prefix, when what is left is a model the catalogue knows by itself (a
-   canonical model or another row's key). "grok-4-fast" stays a model because the
-   catalogue lists it as one; "gpt-oss-120b-fast" on Nebius is a fast route of
-   gpt-oss-120b.
+   canonical model or another row's key). A service tier ("-fast", "-free",
+   "-high-throughput") also needs the same provider to list the plain model, and a key
+   that heads a family of its own is a product: "grok-4-fast" stays a model because
+   "grok-4-fast-reasoning" exists; "gpt-oss-120b-fast" on Nebius is a fast route of
+   gpt-oss-120b. A lab's own API never lists variants: its ids are its products.
 4. Dated snapshots ("gpt-4o-2024-05-13") stay separate models: their prices differ.
 
 The lab comes from the canonical model, else the id's organisation prefix
@@ -187,6 +189,9 @@ def _dash_variant(
         base = key[: -len(suffix) - 1]
         labelled = suffix in DASH_LABELS or base in same_provider
         if key.endswith(f"-{suffix}") and base in known and labelled:
+            # "grok-4-fast" heads a family of its own ("grok-4-fast-reasoning"): a product.
+            if any(other.startswith(f"{key}-") for other in known):
+                return key, ""
             return base, suffix
     return key, ""
 

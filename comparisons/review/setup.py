@@ -35,6 +35,15 @@ def ensure_editorial_setup(sections: list[Page]) -> Workflow:
                 group=editors, page=section, permission=permission
             )
 
+    # The import log is for both roles to read; editors may also run imports (catalogue
+    # data carries its source's provenance, and legacy pages come in as drafts).
+    view_log, run_import = (
+        Permission.objects.get(content_type__app_label="comparisons", codename=codename)
+        for codename in ("view_importrun", "add_importrun")
+    )
+    editors.permissions.add(view_log, run_import)
+    reviewers.permissions.add(view_log)
+
     fact_check = FactCheckTask.objects.filter(name="Fact check").first()
     if fact_check is None:
         fact_check = FactCheckTask.objects.create(name="Fact check")

@@ -1,0 +1,149 @@
+"""Admin entry points for the catalogue: the import form and the import log.
+
+The form runs the same code as `manage.py import_catalogue`: a dry run shows the change
+report and writes nothing; a real run applies it in one transaction and records it in
+the import log, which editors and reviewers can read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from comparisons.importers.catalogue_parse import MAX_FILE_BYTES, CatalogueError
+from comparisons.importers.run import import_catalogue_bytes
+from comparisons.models import ImportRun
+
+REPORT_LINES_SHOWN = 300
+
+
+class CatalogueImportForm(forms.Form):
+    catalogue = forms.FileField(
+        label="Catalogue file",
+        help_text="models.dev's api.json (e.g. models-dev.json).",
+    )
+    canonical = forms.FileField(
+        label="Canonical models file",
+        required=False,
+        help_text="Optional: models.dev's models.json, for canonical names, labs and dates.",
+    )
+    snapshot_date = forms.DateField(
+        required=False,
+        help_text="The snapshot's date. Empty: the newest 'last updated' date in the file.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    dry_run = forms.BooleanField(
+        label="Dry run: show what would change, write nothing",
+        required=False,
+        initial=True,
+    )
+
+    def clean_catalogue(self) -> Any:
+        upload = self.cleaned_data["catalogue"]
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                f"{upload.name} is {upload.size:,} bytes; the limit is {MAX_FILE_BYTES:,}."
+            )
+        return upload
+
+
+class CatalogueImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
+    permission_required = "comparisons.add_importrun"
+    raise_exception = True
+    form_class = CatalogueImportForm
+    template_name = "comparisons/admin/catalogue_import.html"
+    page_title = "Import catalogue"
+    header_icon = "download"
+
+    def get_breadcrumbs_items(self) -> list[dict[str, str]]:
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": reverse("comparisons_import_log:index"), "label": "Import log"},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def form_valid(self, form: CatalogueImportForm) -> HttpResponse:
+        upload = form.cleaned_data["catalogue"]
+        canonical = form.cleaned_data.get("canonical")
+        try:
+            report = import_catalogue_bytes(
+                upload.read(),
+                source=upload.name,
+                canonical_raw=canonical.read() if canonical else None,
+                snapshot=form.cleaned_data.get("snapshot_date"),
+                dry_run=form.cleaned_data["dry_run"],
+                user=self.request.user,
+            )
+        except CatalogueError as exc:
+            form.add_error("catalogue", "Nothing was imported. " + "; ".join(exc.problems[:10]))
+            if len(exc.problems) > 10:
+                form.add_error("catalogue", f"…and {len(exc.problems) - 10} more problems.")
+            return self.form_invalid(form)
+        lines = report.lines()
+        return self.render_to_response(
+            self.get_context_data(
+                form=self.form_class(initial={"dry_run": True}),
+                report=report,
+                lines=lines[:REPORT_LINES_SHOWN],
+                hidden_lines=max(0, len(lines) - REPORT_LINES_SHOWN),
+                run_url=reverse("comparisons_import_log:inspect", args=[report.run_id])
+                if report.run_id
+                else "",
+            )
+        )
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """The log is a record: nobody edits or deletes it in the admin. Viewing needs the
+    model's view (or add) permission."""
+
+    def user_has_permission(self, user: Any, action: str) -> bool:
+        if action in ("add", "change", "delete"):
+            return False
+        if action == "view":
+            return user.has_perm("comparisons.view_importrun") or user.has_perm(
+                "comparisons.add_importrun"
+            )
+        return user.has_perm(f"comparisons.{action}_importrun")
+
+    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(ImportRun, ReadOnlyPolicy(ImportRun))
+
+
+class ImportLogViewSet(ModelViewSet):
+    model = ImportRun
+    name = "comparisons_import_log"
+    url_prefix = "import-log"
+    menu_label = "Import log"
+    icon = "history"
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "__str__", "kind", "source", "snapshot_date", "added", "changed", "retired",
+        "conflicts", "warnings", "user",
+    ]  # fmt: skip
+    list_filter = ["kind"]
+    ordering = ["-started_at", "-pk"]
+    inspect_view_fields = [
+        "kind", "source", "source_name", "snapshot_date", "started_at", "finished_at",
+        "user", "summary", "added", "changed", "retired", "conflicts", "warnings",
+    ]  # fmt: skip
+    inspect_template_name = "comparisons/admin/import_run_inspect.html"
+    form_fields = ["summary"]  # required by ModelViewSet; the policy refuses every edit
+    header_icon = "history"
+
+
+import_log_viewset = ImportLogViewSet()
