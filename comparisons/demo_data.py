@@ -37,7 +37,8 @@ from comparisons.models import (
     TrafficProfile,
 )
 from comparisons.review.setup import ensure_editorial_setup
-from comparisons.review.stamps import stamp_review
+from comparisons.review.stamps import stamp_historical_review
+from comparisons.section_data import default_section_data, prose_values, without_ids
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "fixtures" / "demo.json"
 
@@ -351,32 +352,15 @@ def _sync_models(
 # --- comparison pages -------------------------------------------------------------------
 
 
-def _strip_ids(value: Any) -> Any:
-    """Stream data without block ids, and list items as bare values, for comparison."""
-    if isinstance(value, list):
-        return [_strip_ids(v) for v in value]
-    if isinstance(value, dict):
-        if set(value) <= {"type", "value", "id"} and value.get("type") == "item":
-            return _strip_ids(value["value"])
-        return {k: _strip_ids(v) for k, v in value.items() if k != "id"}
-    return value
-
-
 def comparison_sections(entry: dict[str, Any], refs: dict[str, dict]) -> list[dict[str, Any]]:
     """Raw stream data for a seed comparison: the default section order plus its prose."""
-    from comparisons.blocks import default_sections
-
     capability_rows = [refs["capabilities"][slug].pk for slug in entry.get("capability_rows", [])]
     values: dict[str, dict[str, Any]] = {
-        "verdict": {"heading": "", "text": entry.get("verdict", "")},
+        **prose_values(entry.get("verdict", ""), entry.get("deep_dive", ""), entry.get("faq", [])),
         "monthly_cost": {"heading": "", "traffic_profile": None},
         "capabilities": {"heading": "", "capabilities": capability_rows},
-        "deep_dive": {"heading": "", "body": entry.get("deep_dive", "")},
-        "faq": {"heading": "", "items": entry.get("faq", [])},
     }
-    return [
-        {"type": name, "value": values.get(name, {"heading": ""})} for name, _ in default_sections()
-    ]
+    return default_section_data(values)
 
 
 def _sync_comparisons(
@@ -403,17 +387,17 @@ def _sync_comparisons(
             index.add_child(instance=page)
             page.save_revision().publish()
             report.created.append(label)
-        elif report.update and _strip_ids(page.sections.get_prep_value()) != _strip_ids(sections):
+        elif report.update and without_ids(page.sections.get_prep_value()) != without_ids(sections):
             page.sections = sections
             page.save_revision().publish()
             report.updated.append(label)
         else:
             report.unchanged += 1
         reviewed = _parse_date(entry.get("last_reviewed_on"))
-        if reviewed and not page.review_stamps.exists():
-            # The seed pages' reviews predate this site: their stamp carries the historical
-            # date, approved against the demo data's facts, with no reviewer account.
-            stamp_review(page, reviewed_on=reviewed, note="Historical review (seed page).")
+        # The seed pages' reviews predate this site: their stamp carries the historical
+        # date, approved against the demo data's facts, with no reviewer account.
+        note = "Historical review (seed page)."
+        if reviewed and stamp_historical_review(page, reviewed, note=note):
             report.created.append(f"review stamp {label} {reviewed.isoformat()}")
     ensure_editorial_setup([index, models_index])
     featured = [models[slug] for slug in ("gpt-oss-120b", "gpt-5-1-codex")]

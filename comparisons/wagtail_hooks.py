@@ -193,3 +193,19 @@ def add_needs_re_review_panel(request, panels) -> None:
     if can_see_reviews(request.user):
         panels.append(NeedsReReviewPanel())
 
+
+# --- legacy page import (comparisons/importers/legacy_admin.py) ----------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_legacy_import_urls() -> list:
+    from comparisons.importers.legacy_admin import urlpatterns
+
+    return urlpatterns()
+
+
+@hooks.register("register_imports_menu_item")
+def register_legacy_import_menu_item() -> MenuItem:
+    from comparisons.importers.legacy_admin import menu_item
+
+    return menu_item()

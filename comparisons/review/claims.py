@@ -92,7 +92,7 @@ def _subject(position: int, mentions: list[tuple[int, ModelFacts]]) -> ModelFact
     return mentions[0][1] if mentions else None
 
 
-def _matches(claimed: Decimal, actual: Decimal | None) -> bool:
+def matches_when_rounded(claimed: Decimal, actual: Decimal | None) -> bool:
     """A claim written to fewer decimals matches the actual value rounded the same way."""
     if actual is None:
         return False
@@ -130,7 +130,7 @@ def _price_claims(sentence: str, mentions, source: str) -> list[Claim]:
         known = [getattr(r, f) for r in model.routes for f in fields if getattr(r, f) is not None]
         if not known:
             continue
-        ok = any(_matches(amount, value) for value in known)
+        ok = any(matches_when_rounded(amount, value) for value in known)
         label = f"{kind} price" if kind else "a price"
         fact = ", ".join(
             f"{fmt.price(getattr(r, f))} {_FIELD_WORD[f]} ({r.provider_name})"

@@ -19,11 +19,17 @@ def stamp_review(
     reviewed_on: date | None = None,
     note: str = "",
     acknowledged: list[str] | None = None,
+    drafts_allowed: bool = False,
 ):
-    """Record that `page` was reviewed against the facts it shows now."""
+    """Record that `page` was reviewed against the facts it shows now.
+
+    Against its models' published facts; with `drafts_allowed`, a model never published
+    yet counts as last saved (a historical review of a page whose model is still a draft)."""
     from comparisons.models import ReviewStamp
 
     _, facts = pair_snapshot(page)
+    if facts is None and drafts_allowed:
+        _, facts = pair_snapshot(page, live_only=False)
     if facts is None:
         return None
     name = ""
@@ -39,6 +45,20 @@ def stamp_review(
         fingerprint=fingerprint(facts),
         acknowledged_claims=acknowledged or [],
         note=note,
+    )
+
+
+def stamp_historical_review(page: Any, reviewed_on: date, *, note: str, revision: Any = None):
+    """Keep a review that predates this site (a seed or legacy page) with its own date.
+
+    The stamp has no reviewer and holds the facts as they are when it is recorded, so
+    later data changes make the page stale like any other. Nothing is added when the page
+    already has a review on or after that date: a later review supersedes it, and loading
+    the same date twice adds nothing. Returns the new stamp, or None."""
+    if page.review_stamps.filter(reviewed_on__gte=reviewed_on).exists():
+        return None
+    return stamp_review(
+        page, reviewed_on=reviewed_on, revision=revision, note=note, drafts_allowed=True
     )
 
 

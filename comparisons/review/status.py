@@ -122,8 +122,10 @@ def status_for_page(
     return review_statuses([page], traffic)[page.pk]
 
 
-def pair_snapshot(page: ComparisonPage) -> tuple[PairFacts | None, dict[str, Any] | None]:
-    pair = load_pairs([page], site_default_traffic()).get(page.pk)
+def pair_snapshot(
+    page: ComparisonPage, *, live_only: bool = True
+) -> tuple[PairFacts | None, dict[str, Any] | None]:
+    pair = load_pairs([page], site_default_traffic(), live_only=live_only).get(page.pk)
     return pair, (snapshot(pair) if pair else None)
 
 

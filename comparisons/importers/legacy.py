@@ -1,0 +1,384 @@
+"""Legacy comparison pages -> draft ComparisonPages: the database side of the importer.
+
+Every file is parsed first (comparisons/importers/legacy_parse.py); if any cannot be read,
+nothing is written and the error names each bad file. The pages are then written in one
+transaction: the two models are matched to model pages (or created as title-only drafts),
+the page's verdict, deep dive and FAQ become the prose of a new draft comparison page (or a
+new draft revision of the existing page for the pair, only when it changes), the historical
+"Last reviewed" date becomes a review stamp, and the page's facts are checked against our
+published data for the report. A dry run does all of it and rolls it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import Truncator, slugify
+from wagtail.log_actions import log
+
+from comparisons import formatting as fmt
+from comparisons.facts import ModelFacts, PairFacts, load_capabilities, load_model_facts
+from comparisons.importers import legacy_prose
+from comparisons.importers.legacy_conflicts import find_conflicts
+from comparisons.importers.legacy_parse import LegacyPage, LegacyPageError, parse_legacy_page
+from comparisons.importers.legacy_report import ImportResult, ModelMatch, PageReport
+from comparisons.models import (
+    ComparisonIndexPage,
+    ComparisonPage,
+    ImportRun,
+    ModelIndexPage,
+    ModelPage,
+)
+from comparisons.review.claims import contradictions
+from comparisons.review.stamps import stamp_historical_review
+from comparisons.review.status import site_default_traffic
+from comparisons.section_data import (
+    PROSE_FIELDS,
+    default_section_data,
+    prose_values,
+    with_prose,
+    without_ids,
+)
+from comparisons.section_options import prose_fragments
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file to import: its name (for messages and the file type) and its bytes."""
+
+    name: str
+    data: bytes
+
+
+class LegacyImportError(Exception):
+    """The run was refused or failed; nothing was written. One problem per line."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        if len(self.problems) == 1:
+            text = f"Nothing was imported: {self.problems[0]}"
+        else:
+            listed = "\n".join(f"- {p}" for p in self.problems)
+            text = f"Nothing was imported ({len(self.problems)} problems):\n{listed}"
+        super().__init__(text)
+
+
+def import_legacy_pages(
+    sources: Sequence[Source], *, dry_run: bool = False, user: Any = None, today: date | None = None
+) -> ImportResult:
+    if not sources:
+        raise LegacyImportError(["no files were given."])
+    today = today or timezone.localdate()
+    parsed, problems = [], []
+    for source in sources:
+        try:
+            parsed.append(parse_legacy_page(source.name, source.data, today=today))
+        except LegacyPageError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise LegacyImportError(problems)
+    try:
+        with transaction.atomic():
+            importer = _Importer(user)
+            result = ImportResult([importer.run(page) for page in parsed], dry_run=dry_run)
+            if dry_run:
+                transaction.set_rollback(True)
+            else:
+                result.run = _record(result, sources, user)
+    except DatabaseError as exc:
+        raise LegacyImportError([f"the database could not be written: {exc}"]) from exc
+    return result
+
+
+def _record(result: ImportResult, sources: Sequence[Source], user: Any) -> ImportRun:
+    return ImportRun.objects.create(
+        kind=ImportRun.Kind.LEGACY,
+        source=Truncator(", ".join(s.name for s in sources)).chars(300),
+        user=user if getattr(user, "pk", None) else None,
+        finished_at=timezone.now(),
+        added=result.count("added"),
+        changed=result.count("changed"),
+        conflicts=result.count("conflict"),
+        warnings=result.count("warning"),
+        summary=Truncator(result.summary()).chars(300),
+        report=[entry.as_dict() for entry in result.entries],
+    )
+
+
+def _plain(html: str, length: int = 100) -> str:
+    text = " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
+    return Truncator(text).chars(length) if text else "(empty)"
+
+
+def _faq_summary(items: Sequence[dict]) -> str:
+    return fmt.plural(len(items), "question")
+
+
+def _faq_change(old: Sequence[dict], new: Sequence[dict]) -> str:
+    """ "6 questions (1 new, 2 with a changed answer)"."""
+    before = {item.get("question"): item.get("answer") for item in old}
+    after = {item.get("question"): item.get("answer") for item in new}
+    parts = [
+        fmt.plural(len(after.keys() - before.keys()), "new question", "new questions"),
+        f"{len(before.keys() - after.keys())} removed",
+        f"{sum(1 for q in after.keys() & before.keys() if after[q] != before[q])} "
+        "with a changed answer",
+    ]
+    return f"{_faq_summary(new)} ({', '.join(p for p in parts if not p.startswith('0 '))})"
+
+
+class _Importer:
+    def __init__(self, user: Any) -> None:
+        self.user = user if getattr(user, "pk", None) else None
+        self.index = ComparisonIndexPage.objects.first()
+        if self.index is None:
+            raise LegacyImportError(
+                ["there is no comparison index page (/compare/) to import under."]
+            )
+        self.capabilities = load_capabilities()
+        self.traffic = site_default_traffic()
+        self.created_models: set[int] = set()
+
+    def run(self, legacy: LegacyPage) -> PageReport:
+        report = PageReport(legacy.source, legacy.title)
+        try:
+            a = self.model("A", legacy.model_a, legacy, report)
+            b = self.model("B", legacy.model_b, legacy, report)
+            if a.pk == b.pk:
+                raise LegacyPageError(
+                    legacy.source,
+                    f"“{legacy.model_a}” and “{legacy.model_b}” are the same model page.",
+                )
+            values = self.prose(legacy)
+            page = ComparisonPage.objects.filter(
+                Q(model_a=a, model_b=b) | Q(model_a=b, model_b=a)
+            ).first()
+            if page is None:
+                page, revision = self.create(a, b, values, report)
+            else:
+                revision = self.update(page, values, report)
+            report.page, report.title = page, page.title
+            self.stamp(page, legacy, revision, report)
+        except LegacyPageError as exc:
+            raise LegacyImportError([str(exc)]) from exc
+        except (ValidationError, DatabaseError) as exc:
+            detail = "; ".join(getattr(exc, "messages", None) or [str(exc)])
+            raise LegacyImportError([f"{legacy.source}: could not be saved: {detail}"]) from exc
+        self.check(legacy, a, b, values, report)
+        for warning in legacy.warnings:
+            report.warn(warning)
+        report.action = report.action or "unchanged"
+        return report
+
+    # --- models ------------------------------------------------------------------------
+
+    def model(self, side: str, name: str, legacy: LegacyPage, report: PageReport) -> ModelPage:
+        page, how = find_model(name, legacy.source)
+        created = False
+        if page is None:
+            page, how, created = (
+                self.create_model(name, legacy.source),
+                "created as a draft model page",
+                True,
+            )
+        elif page.pk in self.created_models:
+            how = "created as a draft model page earlier in this run"
+        elif not page.live:
+            how += " (not published yet: the page's facts about it count as not in our data)"
+        report.models.append(ModelMatch(side, name, page.title, how, created))
+        if created:
+            message = f"Created the draft model page “{page.title}” (title only): no model "
+            report.add(
+                "added", page.title, "model page", f"{message}page matched “{name}”.", new="draft"
+            )
+        return page
+
+    def create_model(self, name: str, source: str) -> ModelPage:
+        index = ModelIndexPage.objects.first()
+        if index is None:
+            raise LegacyPageError(
+                source,
+                f"no model page matches “{name}”, and there is no models index (/models/) "
+                "to add one under.",
+            )
+        if self.user and not index.permissions_for_user(self.user).can_add_subpage():
+            raise LegacyPageError(
+                source, f"no model page matches “{name}”, and you may not add model pages."
+            )
+        base = slugify(name.replace(".", "-")) or "model"
+        slug, n = base, 1
+        while index.get_children().filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        page = ModelPage(title=name, slug=slug, live=False)
+        index.add_child(instance=page)
+        page.save_revision(user=self.user)
+        log(instance=page, action="wagtail.create", user=self.user)
+        self.created_models.add(page.pk)
+        return page
+
+    # --- the comparison page -----------------------------------------------------------
+
+    @staticmethod
+    def prose(legacy: LegacyPage) -> dict[str, dict]:
+        faq = []
+        for entry in legacy.faq:
+            answer = legacy_prose.faq_answer(entry.answer_html)
+            if answer:
+                faq.append({"question": entry.question, "answer": answer})
+        return prose_values(
+            legacy_prose.verdict(legacy.verdict_html),
+            legacy_prose.deep_dive(legacy.deep_dive_html),
+            faq,
+        )
+
+    def create(self, a: ModelPage, b: ModelPage, values: dict, report: PageReport):
+        page = ComparisonPage(model_a=a, model_b=b, live=False)
+        page.sections = default_section_data(values)
+        page.fill_identity()
+        self.index.add_child(instance=page)
+        revision = page.save_revision(user=self.user)
+        log(instance=page, action="wagtail.create", user=self.user)
+        report.action = "created"
+        message = f"Created the draft comparison page “{page.title}” with the legacy page's "
+        report.add(
+            "added",
+            page.title,
+            "comparison page",
+            message + "verdict, deep dive and FAQ.",
+            new="draft",
+        )
+        return page, revision
+
+    def update(self, page: ComparisonPage, values: dict, report: PageReport):
+        latest = page.get_latest_revision_as_object()
+        current = list(latest.sections.raw_data)
+        wanted = with_prose(current, values)
+        if without_ids(current) == without_ids(wanted):
+            return None
+        before = {b.get("type"): b.get("value") or {} for b in current}
+        for name, label in (("verdict", "verdict"), ("deep_dive", "deep dive"), ("faq", "FAQ")):
+            field = PROSE_FIELDS[name]
+            old, new = without_ids(before.get(name, {}).get(field)), values[name][field]
+            if old == new:
+                continue
+            if name == "faq":
+                was, now = _faq_summary(old or []), _faq_summary(new)
+                message = f"FAQ replaced: {_faq_change(old or [], new)}."
+            else:
+                was, now = _plain(old or ""), _plain(new)
+                message = f"{label[0].upper()}{label[1:]} replaced: “{now}” (was “{was}”)."
+            report.add("changed", page.title, label, message, old=was, new=now)
+        if page.live:
+            report.warn(
+                f"“{page.title}” is published: the import is saved as a new draft revision, and "
+                "readers keep the published version until the draft is reviewed and published."
+                + (
+                    " Its unpublished changes are kept, except the verdict, deep dive and FAQ."
+                    if page.has_unpublished_changes
+                    else ""
+                )
+            )
+        if page.workflow_in_progress:
+            report.warn(
+                f"“{page.title}” is in review: the reviewers will see the imported revision."
+            )
+        latest.sections = wanted
+        revision = latest.save_revision(user=self.user)
+        report.action = "updated"
+        return revision
+
+    def stamp(
+        self, page: ComparisonPage, legacy: LegacyPage, revision: Any, report: PageReport
+    ) -> None:
+        """The legacy review date as a historical stamp, on pages readers cannot see yet.
+
+        A published page keeps its own date: a stamp would change the "Last reviewed"
+        readers see, for prose that is only a draft until it is reviewed here."""
+        if legacy.reviewed_on is None:
+            return
+        previous = page.review_stamps.order_by("-reviewed_on", "-created_at").first()
+        when = legacy.reviewed_on.isoformat()
+        if previous is not None and previous.reviewed_on >= legacy.reviewed_on:
+            if previous.reviewed_on > legacy.reviewed_on:
+                report.warn(
+                    f"The page says it was last reviewed {when}; it was reviewed here on "
+                    f"{previous.reviewed_on.isoformat()}, and that later date stands."
+                )
+            return
+        if page.live:
+            current = previous.reviewed_on.isoformat() if previous else "none"
+            report.warn(
+                f"The page says it was last reviewed {when}; “{page.title}” is published, so its "
+                f"review date ({current}) stays until the imported draft is reviewed here."
+            )
+            return
+        note = Truncator(f"Historical review (legacy page {legacy.source}).").chars(200)
+        stamp_historical_review(
+            page, legacy.reviewed_on, note=note, revision=revision or page.latest_revision
+        )
+        old = previous.reviewed_on.isoformat() if previous else None
+        report.add(
+            "changed" if previous else "added", page.title, "last reviewed",
+            f"Last reviewed {when}: kept as a historical review stamp.", old=old, new=when,
+        )  # fmt: skip
+        report.action = report.action or "updated"
+
+    # --- the conflict report -----------------------------------------------------------
+
+    def check(
+        self, legacy: LegacyPage, a: ModelPage, b: ModelPage, values: dict, report: PageReport
+    ) -> None:
+        published = load_model_facts([a.pk, b.pk])
+        pair = PairFacts(
+            a=published.get(a.pk) or ModelFacts(slug=a.slug, name=a.title),
+            b=published.get(b.pk) or ModelFacts(slug=b.slug, name=b.title),
+            capabilities=self.capabilities,
+            traffic=self.traffic,
+        )
+        for finding in find_conflicts(legacy.statements, pair):
+            kind = "conflict" if finding.kind == "conflict" else "warning"
+            report.add(
+                kind,
+                finding.model,
+                finding.field,
+                finding.message,
+                old=finding.data or None,
+                new=finding.page,
+            )
+        for claim in contradictions(prose_fragments(default_section_data(values)), pair):
+            report.add(
+                "conflict", claim.model, f"claim ({claim.source})",
+                f"Imported prose contradicts our data: {claim}", old=claim.fact, new=claim.claimed,
+            )  # fmt: skip
+
+
+def find_model(name: str, source: str) -> tuple[ModelPage | None, str]:
+    """The model page a legacy name refers to: by slug, then title, then catalogue key."""
+    slugs = list(dict.fromkeys(filter(None, (slugify(name.replace(".", "-")), slugify(name)))))
+    ways = [(Q(slug=slug), f"matched by slug “{slug}”") for slug in slugs]
+    ways.append((Q(title__iexact=name), "matched by title"))
+    keys = Q(catalogue_key__iexact=name) | Q(catalogue_key__iendswith=f"/{name}")
+    for slug in slugs:
+        keys |= Q(catalogue_key__iexact=slug) | Q(catalogue_key__iendswith=f"/{slug}")
+    ways.append((keys, "matched by catalogue key"))
+    for condition, how in ways:
+        found = list(ModelPage.objects.filter(condition).order_by("pk")[:3])
+        if len(found) > 1:
+            titles = ", ".join(f"“{p.title}”" for p in found)
+            raise LegacyPageError(
+                source, f"“{name}” matches several model pages ({titles}); make it unambiguous."
+            )
+        if found:
+            if how == "matched by catalogue key":
+                how = f"matched by catalogue key “{found[0].catalogue_key}”"
+            return found[0], how
+    return None, ""

@@ -1,0 +1,364 @@
+"""Legacy "Model A vs Model B" pages -> `LegacyPage` values.
+
+Reads a .txt page (plain-text structure) or a .html/.htm page (BeautifulSoup) into what
+the importer needs: the title and the two model names, the editors' prose (verdict, deep
+dive, FAQ) as unsanitised markup, the historical "Last reviewed" date, and every fact the
+page states (`Statement`s) for the conflict report. Anything wrong with the file is a
+`LegacyPageError` naming the file. Pure: no Django, no database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from html import escape, unescape
+from pathlib import PurePath
+
+from comparisons.importers.legacy_document import (
+    TABLE_SECTIONS,
+    Block,
+    collapse,
+    section_key,
+    title_match,
+)
+from comparisons.importers.legacy_html import read_html
+from comparisons.importers.legacy_text import read_text
+from comparisons.importers.legacy_values import (
+    HEADER_LABELS,
+    Statement,
+    row_statements,
+    split_list,
+)
+
+SUFFIXES = (".txt", ".html", ".htm")
+NAME_MAX_LENGTH = 255  # a model page title
+QUESTION_MAX_LENGTH = 250  # FAQItemBlock.question
+
+_LAST_REVIEWED = re.compile(
+    r"\blast reviewed\b(?:\s+on)?\s*:?\s*(?P<value>.*?)(?:\.\s|\.?$)", re.IGNORECASE
+)
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y")
+_CHEAPEST_ROUTE = re.compile(r"^cheapest tracked route(?:/tier)?:\s*(?P<route>.+?)\.?$", re.I)
+_AVAILABLE = re.compile(r"^(?P<model>.+?) is available on (?P<providers>.+?)\.?$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_LABS = re.compile(r"\bmodels? from (?P<a>[^.,]+?) and (?P<b>[^.,]+?)\.")
+
+
+class LegacyPageError(Exception):
+    """A file that cannot be imported, and why."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class FAQEntry:
+    question: str
+    answer_html: str
+
+
+@dataclass(frozen=True)
+class LegacyPage:
+    source: str  # the file name
+    title: str
+    model_a: str
+    model_b: str
+    reviewed_on: date | None
+    verdict_html: str  # as found: sanitised when saved
+    deep_dive_html: str
+    faq: tuple[FAQEntry, ...]
+    statements: tuple[Statement, ...]
+    warnings: tuple[str, ...]
+    intro: str = ""
+
+    @property
+    def names(self) -> tuple[str, str]:
+        return (self.model_a, self.model_b)
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def parse_legacy_page(source: str, data: bytes, *, today: date | None = None) -> LegacyPage:
+    suffix = PurePath(source).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise LegacyPageError(
+            source, f"unsupported file type “{suffix or 'none'}”: expected .txt, .html or .htm"
+        )
+    if not data.strip():
+        raise LegacyPageError(source, "the file is empty")
+    if b"\x00" in data:
+        raise LegacyPageError(source, "this is not a text or HTML file (it holds binary data)")
+    if suffix == ".txt":
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise LegacyPageError(
+                source, f"the file is not UTF-8 text (undecodable byte at offset {exc.start})"
+            ) from exc
+        blocks, html_title = read_text(text), ""
+    else:
+        blocks, html_title = read_html(data)
+    return _Builder(source, blocks, today or date.today()).build(html_title)
+
+
+def review_date(source: str, value: str, today: date) -> date:
+    for fmt in _DATE_FORMATS:
+        try:
+            parsed = datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+        if parsed > today:
+            raise LegacyPageError(source, f"the “Last reviewed” date {value} is in the future")
+        return parsed
+    raise LegacyPageError(
+        source, f"the “Last reviewed” date “{value}” is not a date (expected YYYY-MM-DD)"
+    )
+
+
+class _Builder:
+    def __init__(self, source: str, blocks: list[Block], today: date) -> None:
+        self.source, self.today = source, today
+        self.preamble: list[Block] = []
+        self.sections: dict[str, list[Block]] = {}
+        self.headings: dict[str, str] = {}
+        self.warnings: list[str] = []
+        current: list[Block] = self.preamble
+        # Sections are headed at one level (h2 on the old pages): an <h3>Capabilities</h3>
+        # inside the deep dive is a subheading, not the capabilities section.
+        levels = [
+            b.level for b in blocks if b.kind == "heading" and b.level > 1 and section_key(b.text)
+        ]
+        level = min(levels, default=2)
+        for block in blocks:
+            is_section = block.kind == "heading" and block.level == level
+            key = section_key(block.text) if is_section else None
+            if key is None:
+                current.append(block)
+                continue
+            if key in self.sections:
+                self.warnings.append(f"The section “{block.text}” appears twice; read as one.")
+            self.headings.setdefault(key, block.text)
+            current = self.sections.setdefault(key, [])
+
+    def fail(self, problem: str) -> LegacyPageError:
+        return LegacyPageError(self.source, problem)
+
+    def build(self, html_title: str) -> LegacyPage:
+        title, names = self.title(html_title)
+        self.names = names
+        intro, verdict = self.intro_and_verdict()
+        faq = self.faq()
+        statements = [
+            *self.table_statements(),
+            *self.route_statements(),
+            *self.intro_statements(intro),
+        ]
+        statements += self.availability_statements(faq)
+        deep_dive = self.prose(self.sections.get("deep_dive", []), headings=True)
+        for label, found in (("verdict", verdict), ("deep dive", deep_dive), ("FAQ", faq)):
+            if not found:
+                self.warnings.append(f"No {label} found on the page; that section is left empty.")
+        return LegacyPage(
+            source=self.source,
+            title=title,
+            model_a=names[0],
+            model_b=names[1],
+            reviewed_on=self.reviewed_on(),
+            verdict_html=verdict,
+            deep_dive_html=deep_dive,
+            faq=tuple(faq),
+            statements=tuple(statements),
+            warnings=tuple(self.warnings),
+            intro=intro,
+        )
+
+    # --- identity ----------------------------------------------------------------------
+
+    def title(self, html_title: str) -> tuple[str, tuple[str, str]]:
+        candidates = [b.text for b in self.preamble if b.kind == "heading" and b.level == 1]
+        candidates += [b.text for b in self.preamble if b.kind == "heading" and b.level > 1]
+        candidates += [html_title] if html_title else []
+        for text in candidates:
+            match = title_match(text)
+            if match and match["a"].strip() and match["b"].strip():
+                return self.checked_title(collapse(text), match["a"], match["b"])
+        if candidates and re.search(r"\bvs\b|\bversus\b", candidates[0], re.IGNORECASE):
+            raise self.fail(
+                f"the title “{candidates[0]}” does not name two models "
+                "(expected “Model A vs Model B”)"
+            )
+        if not self.sections:
+            raise self.fail(
+                "this is not a comparison page: it has no “Model A vs Model B” title and none "
+                "of the comparison sections (Verdict, Deep dive, FAQ, Specs, ...)"
+            )
+        raise self.fail("the page has no “Model A vs Model B” title naming its two models")
+
+    def checked_title(self, title: str, a: str, b: str) -> tuple[str, tuple[str, str]]:
+        a, b = collapse(a), collapse(b)
+        if a.casefold() == b.casefold():
+            raise self.fail(f"the page compares “{a}” with itself")
+        for name in (a, b):
+            if len(name) > NAME_MAX_LENGTH:
+                raise self.fail(f"the model name “{name[:40]}…” is too long to be a model")
+        if not self.sections:
+            raise self.fail(
+                f"“{title}” has none of the comparison sections (Verdict, Deep dive, FAQ, "
+                "Specs, ...): this is not a comparison page"
+            )
+        return title, (a, b)
+
+    def reviewed_on(self) -> date | None:
+        blocks = [*self.preamble, *(b for blocks in self.sections.values() for b in blocks)]
+        for block in blocks:
+            match = _LAST_REVIEWED.search(block.text) if block.kind == "para" else None
+            if match:
+                value = match["value"].strip()
+                if not value:
+                    raise self.fail("the “Last reviewed” line has no date")
+                return review_date(self.source, value, self.today)
+        self.warnings.append("No “Last reviewed” line: imported without a review date.")
+        return None
+
+    # --- prose -------------------------------------------------------------------------
+
+    @staticmethod
+    def prose(blocks: Iterable[Block], *, headings: bool = False) -> str:
+        parts = []
+        for block in blocks:
+            if block.kind in ("para", "list") and not _LAST_REVIEWED.search(block.text):
+                parts.append(block.html)
+            elif headings and block.kind == "heading" and block.text:
+                parts.append(f"<h3>{escape(block.text)}</h3>")
+        return "".join(parts)
+
+    def intro_and_verdict(self) -> tuple[str, str]:
+        titled = [i for i, b in enumerate(self.preamble) if b.kind == "heading"]
+        after_title = self.preamble[titled[0] + 1 :] if titled else self.preamble
+        paragraphs = [b for b in after_title if b.kind in ("para", "list")]
+        intro = paragraphs[0].text if paragraphs else ""
+        if "verdict" in self.sections:
+            return intro, self.prose(self.sections["verdict"])
+        # The specimen layout: the generated intro, then the editor's verdict.
+        return intro, self.prose(paragraphs[1:])
+
+    def faq(self) -> list[FAQEntry]:
+        blocks = self.sections.get("faq", [])
+        by_heading = any(b.kind == "heading" for b in blocks)
+        entries: list[FAQEntry] = []
+        question, answer = "", []
+
+        def close() -> None:
+            if question and answer:
+                entries.append(FAQEntry(question, "".join(answer)))
+            elif question:
+                self.warnings.append(f"FAQ: “{question}” has no answer; left out.")
+
+        for block in blocks:
+            is_question = block.kind == "heading" or (
+                not by_heading and block.kind == "para" and block.text.endswith("?")
+            )
+            if is_question:
+                close()
+                question, answer = block.text, []
+                if len(question) > QUESTION_MAX_LENGTH:
+                    raise self.fail(
+                        f"the FAQ question “{question[:40]}…” is longer than "
+                        f"{QUESTION_MAX_LENGTH} characters"
+                    )
+            elif block.kind in ("para", "list") and not _LAST_REVIEWED.search(block.text):
+                if question:
+                    answer.append(block.html)
+                else:
+                    self.warnings.append(
+                        f"FAQ: text before the first question left out: “{block.text[:60]}”."
+                    )
+        close()
+        return entries
+
+    # --- stated facts ------------------------------------------------------------------
+
+    def side_of(self, text: str) -> str | None:
+        folded = collapse(text).casefold()
+        for side, name in zip(("a", "b"), self.names, strict=True):
+            if folded == name.casefold():
+                return side
+        return None
+
+    def column_order(self, header: tuple[str, ...]) -> list[str | None]:
+        return [self.side_of(cell) for cell in header[1:3]]
+
+    def table_statements(self) -> list[Statement]:
+        tables = [
+            (section, list(block.rows))
+            for section in self.sections
+            if section in TABLE_SECTIONS
+            for block in self.sections[section]
+            if block.kind == "table" and block.rows
+        ]
+        headers = [rows[0] for _, rows in tables if rows[0][0].casefold() in HEADER_LABELS]
+        # Columns follow the headers that name the models; a header without names (the
+        # specs table's) follows the others, and the title's order only when none name them.
+        named = [order for order in map(self.column_order, headers) if None not in order]
+        page_swap = bool(named) and named[0] == ["b", "a"]
+        statements: list[Statement] = []
+        for section, rows in tables:
+            swap = page_swap
+            if rows[0][0].casefold() in HEADER_LABELS:
+                order = self.column_order(rows.pop(0))
+                swap = order == ["b", "a"] if None not in order else page_swap
+            for cells in rows:
+                if swap and len(cells) == 3:
+                    cells = (cells[0], cells[2], cells[1])
+                found, warnings = row_statements(section, self.headings[section], cells)
+                statements += found
+                self.warnings += warnings
+        return statements
+
+    def route_statements(self) -> list[Statement]:
+        """ "Cheapest tracked route: OpenRouter" under each model in the monthly cost."""
+        statements, side = [], None
+        where = self.headings.get("monthly_cost", "")
+        for block in self.sections.get("monthly_cost", []):
+            side = self.side_of(block.text) or side
+            match = _CHEAPEST_ROUTE.match(block.text)
+            if match and side:
+                route = match["route"].strip()
+                statements.append(Statement(side, "cheapest_route", route, route, where))
+        return statements
+
+    def intro_statements(self, intro: str) -> list[Statement]:
+        """ "gpt-oss-120b (2025) and Qwen3.5-4B (2026) are ... models from OpenAI and
+        Alibaba."""
+        statements = []
+        for side, name in zip(("a", "b"), self.names, strict=True):
+            year = re.search(re.escape(name) + r"\s*\((?P<year>\d{4})\)", intro)
+            if year:
+                value = int(year["year"])
+                statements.append(Statement(side, "release_year", year["year"], value, "Intro"))
+        labs = _LABS.search(intro)
+        if labs:
+            for side in ("a", "b"):
+                lab = labs[side].strip()
+                statements.append(Statement(side, "lab", lab, lab, "Intro"))
+        return statements
+
+    def availability_statements(self, faq: list[FAQEntry]) -> list[Statement]:
+        """ "gpt-oss-120b is available on OpenRouter, Together AI, and NVIDIA NIM." """
+        statements = []
+        for entry in faq:
+            text = collapse(unescape(re.sub(r"<[^>]+>", " ", entry.answer_html)))
+            for sentence in _SENTENCE_END.split(text):
+                match = _AVAILABLE.match(sentence.strip())
+                side = self.side_of(match["model"]) if match else None
+                if match is None or side is None or "being sourced" in match["providers"]:
+                    continue
+                providers = split_list(match["providers"])
+                shown = ", ".join(providers)
+                statements.append(Statement(side, "providers", shown, providers, "FAQ"))
+        return statements
