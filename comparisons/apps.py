@@ -16,12 +16,16 @@ class ComparisonsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from comparisons.catalog import bump_catalogue_generation
-        from comparisons.models import Capability, DecisionTag, Lab, Licence, Provider
+        from comparisons.models import Capability, DecisionTag, Lab, Licence, ModelPage, Provider
 
-        for model in (Capability, DecisionTag, Lab, Licence, Provider):
+        for model in (Capability, DecisionTag, Lab, Licence, Provider, ModelPage):
             for signal in (post_save, post_delete):
                 signal.connect(
                     bump_catalogue_generation,
                     sender=model,
                     dispatch_uid=f"catalogue-{model.__name__}",
                 )
+        # Unpublishing may save a generic Page instance, whose post_save names Page.
+        from wagtail.signals import page_unpublished
+
+        page_unpublished.connect(bump_catalogue_generation, dispatch_uid="catalogue-unpublish")

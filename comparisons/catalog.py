@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Lower
 
@@ -160,33 +159,25 @@ __all__ = [
 ]
 
 
-GENERATION_KEY = "catalogue-generation"
-
-
 def bump_catalogue_generation(**kwargs: Any) -> None:
-    """Reference data (labs, licences, capabilities, providers) changed: cached catalogue
-    fragments that show it are stale (connected to their post_save/post_delete)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+    """A model page or reference data (labs, licences, capabilities, providers) changed:
+    cached catalogue fragments that show it are stale (connected to their post_save and
+    post_delete). The counter lives in the database, so every process sees the change."""
+    from comparisons.models import CatalogueState
+
+    CatalogueState.bump()
 
 
 def catalogue_version(request: Any = None) -> str:
-    """A key that changes whenever a model is published, changed or unpublished: cached
-    fragments of the catalogue (picker options, result counts) are stored under it.
-    Computed once per request."""
-    from django.db.models import Count, Max
-
-    from comparisons.models import ModelPage
+    """A key that changes whenever a model is published, changed or unpublished, or
+    reference data changes: cached fragments of the catalogue (result pages, filter
+    choices) are stored under it. One primary-key read, once per request."""
+    from comparisons.models import CatalogueState
 
     memo = getattr(request, "_catalogue_version", None) if request is not None else None
     if memo is not None:
         return memo
-    version = ModelPage.objects.live().aggregate(n=Count("pk"), published=Max("last_published_at"))
-    stamp = version["published"].timestamp() if version["published"] else 0
-    generation = cache.get(GENERATION_KEY, 0)
-    value = f"{version['n']}-{stamp:.6f}-{generation}"
+    value = str(CatalogueState.current())
     if request is not None:
         request._catalogue_version = value
     return value

@@ -27,7 +27,7 @@ from comparisons.importers.catalogue_group import (
     CatalogueModel,
     RouteRow,
 )
-from comparisons.importers.catalogue_parse import Catalogue, CatalogueProvider
+from comparisons.importers.catalogue_parse import Catalogue, CatalogueError, CatalogueProvider
 from comparisons.models import (
     Capability,
     CapabilitySupport,
@@ -336,7 +336,12 @@ class CatalogueImporter:
     def _models(self) -> None:
         self.index = ModelIndexPage.objects.first()
         if self.index is None:
-            raise RuntimeError("There is no models index page (/models/) to import under.")
+            raise CatalogueError(
+                [
+                    "There is no models index page (/models/) to import under: add one "
+                    "under the home page (load_demo_data does) and import again."
+                ]
+            )
         pages = list(
             ModelPage.objects.child_of(self.index)
             .select_related("lab", "licence")

@@ -1,3 +1,4 @@
+from comparisons.models.catalogue_state import CatalogueState
 from comparisons.models.comparison_page import ComparisonIndexPage, ComparisonPage
 from comparisons.models.imports import ImportRun
 from comparisons.models.model_page import (
@@ -25,6 +26,7 @@ __all__ = [
     "BenchmarkScore",
     "Capability",
     "CapabilitySupport",
+    "CatalogueState",
     "ComparisonIndexPage",
     "ComparisonPage",
     "DecisionTag",

@@ -62,24 +62,29 @@ def catalogue_row(model: dict[str, Any], index_url: str, capabilities: list[Any]
 
 
 def _options(choices: Any, selected: str) -> SafeString:
-    selected_attr = " selected"
-    return mark_safe(  # noqa: S308 - values and labels are escaped
-        "".join(
-            f'<option value="{escape(value)}"{selected_attr if value == selected else ""}>'
-            f"{escape(label)}</option>"
-            for value, label in choices
-        )
+    html = "".join(
+        f'<option value="{escape(value)}">{escape(label)}</option>' for value, label in choices
     )
+    return _select(html, selected)
 
 
-def _filter_choices(request: HttpRequest, capabilities: list[Any]) -> dict[str, list]:
-    """Choices for the filter selects; reference data changes rarely, so they are cached
-    per catalogue version (150 providers need not be read for every page view)."""
+def _select(html: str, selected: str) -> SafeString:
+    """Mark one option of already-escaped option HTML as selected."""
+    if selected:
+        needle = f'<option value="{escape(selected)}">'
+        html = html.replace(needle, needle[:-1] + " selected>", 1)
+    return mark_safe(html)  # noqa: S308 - values and labels are escaped
+
+
+def _filter_options(request: HttpRequest, capabilities: list[Any]) -> dict[str, str]:
+    """The filter selects' options as HTML; reference data changes rarely, so they are
+    cached per catalogue version (150 providers need not be read or escaped for every
+    page view)."""
     from comparisons.models import DecisionTag, Lab, Licence, Provider
 
-    key = f"catalog-filters-{catalogue_version(request)}"
-    choices = cache.get(key)
-    if choices is None:
+    key = f"catalog-filter-options-{catalogue_version(request)}"
+    options = cache.get(key)
+    if options is None:
         choices = {
             "lab": list(Lab.objects.order_by("name").values_list("slug", "name")),
             "provider": list(Provider.objects.order_by("name").values_list("slug", "name")),
@@ -89,8 +94,9 @@ def _filter_choices(request: HttpRequest, capabilities: list[Any]) -> dict[str, 
             ),
             "openness": [(v, str(label)) for v, label in Licence.Openness.choices if v in OPENNESS],
         }
-        cache.set(key, choices, 60 * 60)
-    return choices
+        options = {name: str(_options(values, "")) for name, values in choices.items()}
+        cache.set(key, options, 60 * 60)
+    return options
 
 
 @dataclass(frozen=True)
@@ -188,8 +194,8 @@ def catalog_context(request: HttpRequest) -> dict[str, Any]:
         "columns": columns,
         "capabilities": capabilities,
         "filters": {
-            name: _options(values, getattr(query, name))
-            for name, values in _filter_choices(request, capabilities).items()
+            name: _select(html, getattr(query, name))
+            for name, html in _filter_options(request, capabilities).items()
         },
         "filtering": any((query.lab, query.provider, query.capability, query.openness, query.tag)),
         "prev_url": link(page=page.number - 1) if page.has_previous else "",
