@@ -63,7 +63,12 @@ class RouteFacts:
     input_price: Decimal | None = None
     output_price: Decimal | None = None
     cached_input_price: Decimal | None = None
+    cache_write_price: Decimal | None = None
     context_limit: int | None = None
+    # Prompts longer than the threshold are billed at the long-context prices.
+    long_context_threshold: int | None = None
+    long_context_input_price: Decimal | None = None
+    long_context_output_price: Decimal | None = None
     provider_model_id: str = ""
     source_url: str = ""
     checked_on: date | None = None
@@ -200,7 +205,11 @@ def build_model_facts(
                 input_price=route.input_price,
                 output_price=route.output_price,
                 cached_input_price=route.cached_input_price,
+                cache_write_price=route.cache_write_price,
                 context_limit=route.context_limit,
+                long_context_threshold=route.long_context_threshold,
+                long_context_input_price=route.long_context_input_price,
+                long_context_output_price=route.long_context_output_price,
                 provider_model_id=route.provider_model_id,
                 source_url=route.source_url,
                 checked_on=route.checked_on,

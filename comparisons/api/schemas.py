@@ -39,6 +39,12 @@ class TagOut(Schema):
     name: str
 
 
+class LongContextOut(Schema):
+    threshold: int = Field(description="Prompts longer than this many tokens cost these prices.")
+    input_price: DecimalStr | None = Field(None, description="USD per 1M input tokens.")
+    output_price: DecimalStr | None = Field(None, description="USD per 1M output tokens.")
+
+
 class RouteOut(Schema):
     provider_slug: str
     provider_name: str
@@ -47,6 +53,12 @@ class RouteOut(Schema):
     output_price: DecimalStr | None = Field(None, description="USD per 1M output tokens.")
     cached_input_price: DecimalStr | None = Field(
         None, description="USD per 1M cached input tokens."
+    )
+    cache_write_price: DecimalStr | None = Field(
+        None, description="USD per 1M tokens written to the prompt cache."
+    )
+    long_context: LongContextOut | None = Field(
+        None, description="The higher prices for long prompts, where the route has a tier."
     )
     context_limit: int | None = None
     source_url: str

@@ -74,6 +74,14 @@ def route(value: RouteFacts, profile: TrafficFacts | None) -> dict[str, Any]:
         "input_price": decimal(value.input_price),
         "output_price": decimal(value.output_price),
         "cached_input_price": decimal(value.cached_input_price),
+        "cache_write_price": decimal(value.cache_write_price),
+        "long_context": {
+            "threshold": value.long_context_threshold,
+            "input_price": decimal(value.long_context_input_price),
+            "output_price": decimal(value.long_context_output_price),
+        }
+        if value.long_context_threshold
+        else None,
         "context_limit": value.context_limit,
         "source_url": value.source_url,
         "checked_on": value.checked_on,

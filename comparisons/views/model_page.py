@@ -105,6 +105,9 @@ def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str
         "comparisons": comparisons_of(page),
         "traffic": traffic,
         "route_rows": route_rows,
+        # Columns most routes leave empty are shown only where some route has them.
+        "show_cache_write": any(r.cache_write_price is not None for r in facts.routes),
+        "show_long_context": any(r.long_context_threshold for r in facts.routes),
         "capability_rows": capability_rows,
         "chart": price_chart([(facts.name, facts.routes)]),
         "parameters_display": formatting.parameters(

@@ -34,10 +34,22 @@ class Command(BaseCommand):
         parser.add_argument("--source-name", default="models.dev")
         parser.add_argument("--dry-run", action="store_true", help="report only; write nothing")
         parser.add_argument(
+            "--initial",
+            action="store_true",
+            help="do nothing if a catalogue import is already recorded (for set-up scripts)",
+        )
+        parser.add_argument(
             "--show", type=int, default=50, help="report lines to print per kind (0: all)"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from comparisons.models import ImportRun
+
+        if options["initial"]:
+            done = ImportRun.objects.filter(kind=ImportRun.Kind.CATALOGUE).first()
+            if done is not None:
+                self.stdout.write(f"The catalogue was imported before ({done}); skipped.")
+                return
         path = Path(options["path"])
         canonical = options["canonical"]
         if canonical is None and (path.parent / "models-dev-canonical-models.json").exists():
