@@ -72,6 +72,9 @@ def test_the_many_gpt_oss_120b_rows_of_the_real_snapshot_become_one_model():
         ("qwen3:8b", ("qwen3-8b", "")),
         ("anthropic/claude-sonnet-4:thinking", ("claude-sonnet-4", "thinking")),
         ("gpt-4o-2024-05-13", ("gpt-4o-2024-05-13", "")),
+        ("deepseek.v3-v1:0", ("deepseek-v3", "")),
+        ("accounts/fireworks/models/kimi-k2p6", ("kimi-k2-6", "")),
+        ("文心一言", ("文心一言", "")),
     ],
 )
 def test_normalising_catalogue_ids(model_id, expected):
@@ -367,6 +370,26 @@ BAD_INPUTS = {
     "unknown field": (with_record(colour="blue"), "zeta/z-1.colour: unknown field"),
     "not an object": (b"[1, 2]", "must be an object of providers"),
     "not a date": (with_record(release_date="soon"), "zeta/z-1.release_date: 'soon' is not a date"),
+    "deep nesting": (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    "NUL character": (
+        with_record(name="bad\x00name"),
+        "zeta/z-1.name: contains control characters",
+    ),
+    "unpaired surrogate": (
+        with_record().replace(b'"name": "z-1"', b'"name": "z\\ud800"'),
+        "zeta/z-1.name: contains control characters or unpaired surrogates",
+    ),
+    "too long a name": (
+        with_record(name="n" * 300),
+        "zeta/z-1.name: 300 characters is longer than 255",
+    ),
+    "javascript link": (
+        snapshot(provider("acme", record("a-1"))).replace(
+            b"https://acme.example.com/docs", b"javascript:alert(1)"
+        ),
+        "acme.doc: 'javascript:alert(1)' is not an http(s) URL",
+    ),
+    "empty catalogue": (b"{}", "has no provider-model entries"),
 }
 
 
@@ -585,3 +608,150 @@ def test_initial_imports_only_into_a_never_imported_catalogue(tmp_path):
     assert ProviderRoute.objects.get(catalogue_key="acme/acme/widget-1").input_price == Decimal(
         "0.1"
     )
+
+
+# --- routes that leave or move, keys that must stay stable -------------------------------
+
+
+def test_a_model_the_catalogue_drops_keeps_its_page_but_its_routes_are_retired():
+    run(small_snapshot())
+    only_one = snapshot(provider("acme", record("acme/widget-1", "Widget 1")))
+    report = run(only_one)
+    page = ModelPage.objects.get(slug="widget-2")
+    assert page.live
+    assert [r.tracked for r in page.routes.all()] == [False]
+    assert any(
+        c.kind == "retired" and c.subject.startswith("Widget 2 route") for c in report.changes
+    )
+
+
+def test_a_row_that_moves_to_another_model_is_retired_where_it_was():
+    first = snapshot(provider("nebius", record("openai/gpt-oss-999b-fast", "Fast 999")))
+    run(first)
+    assert ModelPage.objects.filter(slug="gpt-oss-999b-fast").exists()
+    second = snapshot(
+        provider(
+            "nebius",
+            record("openai/gpt-oss-999b-fast", "Fast 999"),
+            record("openai/gpt-oss-999b", "GPT OSS 999B"),
+        )
+    )
+    run(second)
+    live_routes = ProviderRoute.objects.filter(
+        catalogue_key="nebius/openai/gpt-oss-999b-fast", retired_on__isnull=True
+    )
+    assert [r.page.slug for r in live_routes] == ["gpt-oss-999b"]
+    assert live_routes.get().variant == "fast"
+
+
+def test_the_command_and_the_admin_group_the_same_way(client, editor, tmp_path):
+    rows = snapshot(
+        provider("google", record("gemini-2.0-flash", "Gemini 2.0 Flash")),
+        provider("openrouter", record("google/gemini-2.0-flash-001", "Gemini Flash 2.0")),
+    )
+    path = tmp_path / "snap.json"
+    path.write_bytes(rows)
+    call_command("import_catalogue", str(path), stdout=io.StringIO())
+    pages = ModelPage.objects.count()
+    client.force_login(editor)
+    response = client.post(
+        reverse("comparisons_import_catalogue"), {"catalogue": upload("s.json", rows)}
+    )
+    summary = (
+        BeautifulSoup(response.content, "html.parser").select_one(".import-summary").get_text()
+    )
+    assert summary.startswith("0 models added, 0 changed, 0 routes added, 0 changed")
+    assert ModelPage.objects.count() == pages
+
+
+def test_very_long_ids_do_not_make_a_new_page_each_run():
+    long_id = "x" * 200  # the longest id a route can hold
+    raw = snapshot(provider("acme", record(long_id, "Long one")))
+    run(raw)
+    run(raw)
+    assert ModelPage.objects.filter(title="Long one").count() == 1
+    assert ProviderRoute.objects.filter(page__title="Long one").count() == 1
+
+
+def test_a_draft_keeps_its_text_and_stays_a_draft():
+    from comparisons.models import ModelIndexPage
+
+    index = ModelIndexPage.objects.get()
+    draft = ModelPage(title="Widget 1", slug="widget-1", live=False)
+    index.add_child(instance=draft)
+    draft.summary = "Written by an editor, not yet published"
+    draft.save_revision()
+    run(small_snapshot())
+    draft.refresh_from_db()
+    assert not draft.live
+    latest = draft.get_latest_revision_as_object()
+    assert latest.summary == "Written by an editor, not yet published"
+    assert latest.context_window == 131072
+    assert {r.provider.catalogue_id for r in latest.routes.all()} == {"acme", "groq"}
+
+
+def test_a_value_an_editor_cleared_stays_cleared():
+    run(small_snapshot())
+    page = ModelPage.objects.get(slug="widget-1")
+    page.context_window = None
+    page.save_revision().publish()
+    report = run(small_snapshot())
+    page.refresh_from_db()
+    assert page.context_window is None
+    assert any(
+        c.kind == "conflict" and "context window cleared by an editor" in c.message
+        for c in report.changes
+    )
+
+
+def test_a_route_an_editor_retired_stays_retired():
+    from datetime import date
+
+    run(small_snapshot())
+    page = ModelPage.objects.get(slug="widget-1")
+    routes = list(page.routes.all())
+    for route in routes:
+        if route.provider.catalogue_id == "groq":
+            route.retired_on = date(2026, 5, 1)
+    page.routes = routes
+    page.save_revision().publish()
+    assert ProviderRoute.objects.get(
+        page__slug="widget-1", provider__catalogue_id="groq"
+    ).retired_on == date(2026, 5, 1)
+    report = run(small_snapshot())
+    groq = ProviderRoute.objects.get(page__slug="widget-1", provider__catalogue_id="groq")
+    assert groq.retired_on == date(2026, 5, 1)
+    assert any(c.kind == "conflict" and "retired by an editor" in c.message for c in report.changes)
+
+
+def test_a_future_snapshot_date_is_capped_at_today():
+    from datetime import date, timedelta
+
+    future = date.today() + timedelta(days=30)
+    report = run(small_snapshot(), snapshot=future)
+    assert report.snapshot == date.today()
+    assert any(c.subject == "Snapshot" and "in the future" in c.message for c in report.changes)
+    assert ProviderRoute.objects.filter(checked_on__gt=date.today()).count() == 0
+
+
+def test_two_catalogue_providers_with_one_name_stay_two_providers():
+    raw = snapshot(
+        provider("acme", record("a-1"), name="Acme"),
+        provider("acme-eu", record("a-1"), name="Acme"),
+    )
+    run(raw)
+    assert Provider.objects.get(catalogue_id="acme").name == "Acme"
+    assert Provider.objects.get(catalogue_id="acme-eu").name == "Acme (acme-eu)"
+
+
+def test_generic_router_names_are_one_model_per_provider():
+    groups = groups_of(
+        snapshot(
+            provider("openrouter", record("openrouter/auto")),
+            provider("kilo", record("kilo/auto")),
+            provider("vercel", record("mistral/mistral-small")),
+            provider("kilo2", record("small")),
+        )
+    )
+    assert "openrouter-auto" in groups and "kilo-auto" in groups and "auto" not in groups
+    assert groups["mistral-small"] == [("vercel", "mistral/mistral-small", "")]

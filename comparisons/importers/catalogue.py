@@ -186,7 +186,8 @@ def _decide(current: Any, recorded: str | None, incoming: Any) -> str:
     if incoming is None:
         return "keep"
     if current in (None, ""):
-        return "set"
+        # Empty after the importer wrote a value: an editor cleared it on purpose.
+        return "set" if recorded is None else "conflict"
     if _same(current, incoming):
         return "adopt"
     if recorded is not None and recorded == _text(current):
@@ -214,6 +215,12 @@ class CatalogueImporter:
         self.user = user
         self.progress = progress or (lambda done, total: None)
         self.report = ImportReport(source=source, snapshot=snapshot, dry_run=dry_run)
+        if snapshot > date.today():
+            # Routes are "checked on" the snapshot date, which the admin refuses in the future.
+            self.report.add(
+                "warning", "Snapshot", message=f"dated {snapshot}, in the future: dated today"
+            )
+            self.snapshot = self.report.snapshot = date.today()
 
     # --- entry point -------------------------------------------------------------------
 
@@ -221,12 +228,26 @@ class CatalogueImporter:
         with transaction.atomic():
             for subject, message in self.catalogue.warnings:
                 self.report.add("warning", subject, message=message)
+            latest = (
+                ImportRun.objects.filter(kind=ImportRun.Kind.CATALOGUE, snapshot_date__isnull=False)
+                .order_by("-snapshot_date")
+                .first()
+            )
+            if latest and latest.snapshot_date > self.snapshot:
+                self.report.add(
+                    "warning",
+                    "Snapshot",
+                    message=f"dated {self.snapshot}, older than the {latest.snapshot_date} "
+                    "snapshot imported before: values it changes go back in time",
+                )
             self._reference_data()
             # Wagtail re-indexes references on every saved row (each route, each
             # capability row); once per saved page at the end does the same work.
             self.saved_pages: list[ModelPage] = []
             with disable_reference_index_auto_update():
+                self.new_children: list[tuple[ModelPage, list, list]] = []
                 self._models()
+                self._insert_children()
             for page in self.saved_pages:
                 ReferenceIndex.create_or_update_for_object(page)
             if self.report.dry_run:
@@ -296,12 +317,23 @@ class CatalogueImporter:
         out: dict[str, Provider] = {}
         for item in items:
             slug = slugify(item.id) or "provider"
-            found = by_catalogue.get(item.id) or by_slug.get(slug) or by_name.get(item.name.lower())
+            # A provider another catalogue id already points at is not this one.
+            candidates = (
+                by_catalogue.get(item.id),
+                by_slug.get(slug),
+                by_name.get(item.name.lower()),
+            )
+            found = next(
+                (p for p in candidates if p is not None and p.catalogue_id in ("", item.id)), None
+            )
             if found is None:
                 name = item.name if item.name.lower() not in by_name else f"{item.name} ({item.id})"
+                candidate, n = slug, 2
+                while candidate in by_slug:
+                    candidate, n = f"{slug[:110]}-{n}", n + 1
                 found = Provider.objects.create(
-                    name=name,
-                    slug=slug if slug not in by_slug else f"{slug}-catalogue",
+                    name=name[:120],
+                    slug=candidate,
                     catalogue_id=item.id,
                     docs_url=item.doc,
                     kind=Provider.Kind.LAB_API if item.id in LAB_ALIASES else "",
@@ -316,6 +348,7 @@ class CatalogueImporter:
                 self.report.add(
                     "changed", f"Provider {found.name}", field="catalogue id", old="—", new=item.id
                 )
+            by_catalogue[item.id] = found
             out[item.id] = found
         return out
 
@@ -351,18 +384,32 @@ class CatalogueImporter:
         by_slug = {p.slug: p for p in pages}
         self.used_slugs = set(by_slug)
         total = len(self.models)
+        visited: set[int] = set()
         for done, model in enumerate(self.models, 1):
-            page = (
-                by_key.get(model.catalogue_key)
-                or by_key.get(model.key)
-                or self._unclaimed(by_slug.get(model.slug))
-            )
+            page = by_key.get(model.catalogue_key) or self._unclaimed(by_slug.get(model.slug))
             if page is None:
                 self._create(model)
             else:
+                visited.add(page.pk)
                 self._update(page, model)
             if done % 50 == 0 or done == total:
                 self.progress(done, total)
+        # Models the snapshot no longer lists at all: their routes are retired too.
+        for page in pages:
+            if page.pk not in visited and any(
+                r.catalogue_key and r.tracked for r in page.routes.all()
+            ):
+                self._update(page, None)
+        tracked_before = sum(
+            1 for page in pages for r in page.routes.all() if r.catalogue_key and r.tracked
+        )
+        if tracked_before and self.report.routes_retired > tracked_before / 2:
+            self.report.add(
+                "warning",
+                "Snapshot",
+                message=f"{self.report.routes_retired:,} of {tracked_before:,} listed routes "
+                "disappear in this file: check that it is a complete snapshot",
+            )
 
     @staticmethod
     def _unclaimed(page: ModelPage | None) -> ModelPage | None:
@@ -386,14 +433,27 @@ class CatalogueImporter:
     def _model_values(self, model: CatalogueModel) -> dict[str, Any]:
         return {
             "lab": self._lab(model.lab),
-            "release_date": _not_future(model.release_date),
+            "release_date": self._not_future(model, "release date", model.release_date),
             # Cutoffs are kept as year and month (the first of the month), as editors enter them.
-            "knowledge_cutoff": _not_future(model.knowledge.replace(day=1))
-            if model.knowledge
-            else None,
+            "knowledge_cutoff": self._not_future(
+                model,
+                "knowledge cutoff",
+                model.knowledge.replace(day=1) if model.knowledge else None,
+            ),
             "context_window": model.context,
             "max_output_tokens": model.output_limit,
         }
+
+    def _not_future(self, model: CatalogueModel, label: str, value: date | None) -> date | None:
+        """Admin forms refuse dates in the future, so a pre-announced date stays unknown."""
+        if value is None or value <= date.today():
+            return value
+        self.report.add(
+            "warning",
+            f"Model {model.title}",
+            message=f"{label} {value} is in the future: left unknown",
+        )
+        return None
 
     def _licence_for(self, model: CatalogueModel) -> Licence | None:
         if model.open_weights is None:
@@ -412,7 +472,7 @@ class CatalogueImporter:
             variant=route_row.variant[:40],
             source_url=self.catalogue.providers[row.provider_id].doc[:200],
             checked_on=self.snapshot,
-            catalogue_key=row.key[:300],
+            catalogue_key=row.key,
             catalogue_values=provenance.data(),
             **values,
         )
@@ -439,17 +499,17 @@ class CatalogueImporter:
             title=model.title,
             slug=self._unique_slug(model.slug),
             licence=licence,
-            catalogue_key=model.catalogue_key[:200],
+            catalogue_key=model.catalogue_key,
             live=True,
             first_published_at=now,
             last_published_at=now,
             **values,
         )
-        page.routes = [
+        routes = [
             self._new_route(r, _Provenance({}, self.source_name, self.snapshot))
             for r in model.routes
         ]
-        page.capability_support = [
+        supports = [
             CapabilitySupport(capability=self.capabilities[slug], support="yes" if ok else "no")
             for slug, ok in model.capabilities
         ]
@@ -457,12 +517,37 @@ class CatalogueImporter:
             provenance.record(f"capability:{slug}", "yes" if ok else "no")
         page.catalogue_values = provenance.data()
         self.index.add_child(instance=page)
+        # Children are inserted in bulk once every page exists (see _insert_children).
+        self.new_children.append((page, routes, supports))
         self.saved_pages.append(page)
         self.report.models_added += 1
         self.report.routes_added += len(model.routes)
         self.report.add("added", f"Model {model.title}", message=f"{len(model.routes)} routes")
 
-    def _update(self, page: ModelPage, model: CatalogueModel) -> None:
+    def _insert_children(self) -> None:
+        """New pages' routes and capability rows in a few bulk inserts rather than one
+        INSERT each, then their catalogue columns (cheapest prices, provider count)."""
+        routes, supports, pages = [], [], []
+        for page, page_routes, page_supports in self.new_children:
+            for order, route in enumerate(page_routes):
+                route.page, route.sort_order = page, order
+            for support in page_supports:
+                support.page = page
+            routes += page_routes
+            supports += page_supports
+            page.refresh_catalogue_columns(page_routes)
+            pages.append(page)
+        ProviderRoute.objects.bulk_create(routes, batch_size=500)
+        CapabilitySupport.objects.bulk_create(supports, batch_size=500)
+        ModelPage.objects.bulk_update(
+            pages,
+            ["cheapest_input_price", "cheapest_output_price", "provider_count"],
+            batch_size=500,
+        )
+
+    def _update(self, page: ModelPage, model: CatalogueModel | None) -> None:
+        """Bring one page in line with its catalogue model (None: the catalogue no longer
+        lists it, so only its routes are retired)."""
         subject = page.title
         if page.live and page.has_unpublished_changes:
             self.report.add(
@@ -472,15 +557,20 @@ class CatalogueImporter:
                 "discard the draft and import again",
             )
             return
+        if not page.live and page.latest_revision_id:
+            # A draft: work on its latest revision, so an editor's draft text is kept.
+            page = page.get_latest_revision_as_object()
         provenance = _Provenance(page.catalogue_values or {}, self.source_name, self.snapshot)
         changes: list[Change] = []
-        if not page.catalogue_key:
-            page.catalogue_key = model.catalogue_key[:200]
-            changes.append(Change("changed", subject, "catalogue key", "—", page.catalogue_key))
-        for name, incoming in self._model_values(model).items():
-            self._field(page, name, incoming, provenance, subject, changes)
-        self._licence_field(page, model, provenance, subject, changes)
-        supports = self._capabilities(page, model, provenance, subject, changes)
+        supports = list(page.capability_support.all())
+        if model is not None:
+            if not page.catalogue_key:
+                page.catalogue_key = model.catalogue_key
+                changes.append(Change("changed", subject, "catalogue key", "—", page.catalogue_key))
+            for name, incoming in self._model_values(model).items():
+                self._field(page, name, incoming, provenance, subject, changes)
+            self._licence_field(page, model, provenance, subject, changes)
+            supports = self._capabilities(page, model, provenance, subject, changes)
         routes = self._routes(page, model, subject, changes)
         if not provenance.changed and not any(c.kind != "conflict" for c in changes):
             self.report.changes.extend(changes)  # conflicts only: nothing to write
@@ -521,7 +611,7 @@ class CatalogueImporter:
                     LABELS[name],
                     _text(current),
                     _text(incoming),
-                    f"{LABELS[name]} set by an editor to {_text(current)}; catalogue says "
+                    f"{LABELS[name]} {_editor_did(current)}; catalogue says "
                     f"{_text(incoming)} (kept the editor's value)",
                 )
             )
@@ -595,20 +685,20 @@ class CatalogueImporter:
                         label,
                         current or "—",
                         incoming,
-                        f"{label} set by an editor to {current}; catalogue says {incoming} "
+                        f"{label} {_editor_did(current)}; catalogue says {incoming} "
                         "(kept the editor's value)",
                     )
                 )
         return list(rows.values())
 
     def _routes(
-        self, page: ModelPage, model: CatalogueModel, subject: str, changes: list[Change]
+        self, page: ModelPage, model: CatalogueModel | None, subject: str, changes: list[Change]
     ) -> list[ProviderRoute]:
         existing = list(page.routes.all())
         by_key = {r.catalogue_key: r for r in existing if r.catalogue_key}
         by_call = {(r.provider_id, r.provider_model_id): r for r in existing if not r.catalogue_key}
         seen: set[str] = set()
-        for route_row in model.routes:
+        for route_row in model.routes if model else ():
             row = route_row.row
             seen.add(row.key)
             provider = self.providers[row.provider_id]
@@ -625,12 +715,27 @@ class CatalogueImporter:
             provenance = _Provenance(route.catalogue_values or {}, self.source_name, self.snapshot)
             before = len(changes)
             if not route.catalogue_key:
-                route.catalogue_key = row.key[:300]
+                route.catalogue_key = row.key
             if route.retired_on is not None:
-                changes.append(
-                    Change("changed", label, "listed", "no longer listed", "listed again")
-                )
-                route.retired_on = None
+                retired = route.retired_on.isoformat()
+                if provenance.recorded("retired_on") == retired:  # the importer retired it
+                    changes.append(
+                        Change("changed", label, "listed", "no longer listed", "listed again")
+                    )
+                    route.retired_on = None
+                    provenance.values.pop("retired_on", None)
+                else:
+                    changes.append(
+                        Change(
+                            "conflict",
+                            label,
+                            "listed",
+                            f"retired on {retired}",
+                            "listed",
+                            f"retired by an editor on {retired}; the catalogue still lists "
+                            "it (kept retired)",
+                        )
+                    )
             for name, incoming in self._route_values(route_row).items():
                 self._field(route, name, incoming, provenance, label, changes)
             if any(c.kind == "changed" for c in changes[before:]):
@@ -640,6 +745,11 @@ class CatalogueImporter:
         for route in existing:
             if route.catalogue_key and route.catalogue_key not in seen and route.tracked:
                 route.retired_on = self.snapshot
+                provenance = _Provenance(
+                    route.catalogue_values or {}, self.source_name, self.snapshot
+                )
+                provenance.record("retired_on", self.snapshot)
+                route.catalogue_values = provenance.data()
                 self.report.routes_retired += 1
                 changes.append(
                     Change(
@@ -656,9 +766,12 @@ class CatalogueImporter:
         for pages that have revisions (so the editor sees the imported values, not a stale
         draft), a plain save for pages the importer created."""
         if not page.live:
-            # A draft (e.g. created by the legacy importer): fill it, keep it a draft.
-            page.save_revision(user=self.user, log_action=True)
-            page.save()
+            # A draft (e.g. created by the legacy importer): a new draft revision, built on
+            # its latest one, so what the editor drafted stays; nothing is published.
+            if page.latest_revision_id:
+                page.save_revision(user=self.user, log_action=True)
+            else:
+                page.save()
             return
         if page.latest_revision_id:
             revision = page.save_revision(user=self.user, log_action=True)
@@ -667,9 +780,10 @@ class CatalogueImporter:
             page.save()
 
 
-def _not_future(value: date | None) -> date | None:
-    """Admin forms refuse dates in the future, so a pre-announced date stays unknown."""
-    return value if value is None or value <= date.today() else None
+def _editor_did(current: Any) -> str:
+    return (
+        "cleared by an editor" if current in (None, "") else f"set by an editor to {_text(current)}"
+    )
 
 
 def _price_text(route: ProviderRoute) -> str:

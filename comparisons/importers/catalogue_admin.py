@@ -7,10 +7,12 @@ the import log, which editors and reviewers can read.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django import forms
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.generic import FormView
@@ -20,10 +22,11 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from comparisons.importers.catalogue_parse import MAX_FILE_BYTES, CatalogueError
-from comparisons.importers.run import import_catalogue_bytes
+from comparisons.importers.run import default_canonical, import_catalogue_bytes
 from comparisons.models import ImportRun
 
 REPORT_LINES_SHOWN = 300
+logger = logging.getLogger(__name__)
 
 
 class CatalogueImportForm(forms.Form):
@@ -34,7 +37,8 @@ class CatalogueImportForm(forms.Form):
     canonical = forms.FileField(
         label="Canonical models file",
         required=False,
-        help_text="Optional: models.dev's models.json, for canonical names, labs and dates.",
+        help_text="Optional: models.dev's models.json, for canonical names, labs and dates. "
+        "Without one, the copy kept with the site's snapshot is used.",
     )
     snapshot_date = forms.DateField(
         required=False,
@@ -74,11 +78,14 @@ class CatalogueImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Fo
     def form_valid(self, form: CatalogueImportForm) -> HttpResponse:
         upload = form.cleaned_data["catalogue"]
         canonical = form.cleaned_data.get("canonical")
+        bundled = default_canonical()
         try:
             report = import_catalogue_bytes(
                 upload.read(),
                 source=upload.name,
-                canonical_raw=canonical.read() if canonical else None,
+                canonical_raw=canonical.read()
+                if canonical
+                else (bundled.read_bytes() if bundled else None),
                 snapshot=form.cleaned_data.get("snapshot_date"),
                 dry_run=form.cleaned_data["dry_run"],
                 user=self.request.user,
@@ -87,6 +94,13 @@ class CatalogueImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Fo
             form.add_error("catalogue", "Nothing was imported. " + "; ".join(exc.problems[:10]))
             if len(exc.problems) > 10:
                 form.add_error("catalogue", f"…and {len(exc.problems) - 10} more problems.")
+            return self.form_invalid(form)
+        except DatabaseError as exc:
+            # The run is one transaction: a value the database refuses leaves nothing behind.
+            logger.exception("Catalogue import failed")
+            form.add_error(
+                "catalogue", f"Nothing was imported: the database refused a value ({exc})."
+            )
             return self.form_invalid(form)
         lines = report.lines()
         return self.render_to_response(

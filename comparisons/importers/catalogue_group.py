@@ -24,6 +24,7 @@ The lab comes from the canonical model, else the id's organisation prefix
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -39,7 +40,15 @@ COLON_VARIANTS = {
     "low", "medium", "high", "max", "minimal",
 }  # fmt: skip
 # Deployment labels: always a route of the model they name.
-DASH_LABELS = ("maas", "tee")
+DASH_LABELS = (
+    "maas", "tee", "nvfp4", "fp8", "fp4", "int4", "int8", "awq", "gptq", "bf16", "fp16",
+    "4bit", "6bit", "8bit", "mlx", "gguf",
+)  # fmt: skip
+# What is left after a prefix must still name a model: not a bare version ("v3", "r1")
+# nor a word without a number ("small", "auto").
+GENERIC_WORD = re.compile(r"^[^\W\d_]+$")
+BARE_VERSION = re.compile(r"^[a-z]{0,2}\d")
+TOO_GENERIC = re.compile(r"^(?:[a-z]{0,2}\d|[^\d]*$)")
 # Service tiers: a route variant only where the same provider also lists the plain model
 # (Nebius's gpt-oss-120b and gpt-oss-120b-fast); elsewhere "-fast" can be a product of
 # its own (xAI's Grok 4 Fast).
@@ -109,7 +118,12 @@ CAPABILITIES = {
 def normalise(model_id: str) -> tuple[str, str]:
     """A catalogue id -> (model key, route variant). Steps 2 and 3's colon rule above."""
     last = model_id.strip().lower().rsplit("/", 1)[-1]
-    last = VENDOR_PREFIX.sub("", last)
+    vendor = VENDOR_PREFIX.match(last)
+    if vendor:
+        rest = last[vendor.end() :]
+        # "deepseek.v3-v1:0" names deepseek-v3, not a model called "v3".
+        name = vendor.group(0).rstrip(".").rsplit(".", 1)[-1]
+        last = f"{name}-{rest}" if BARE_VERSION.match(rest) else rest
     last = VENDOR_VERSION.sub("", last)
     variant = ""
     if ":" in last:
@@ -120,7 +134,10 @@ def normalise(model_id: str) -> tuple[str, str]:
             last, variant = base, suffix
         else:
             last = f"{base}-{suffix}"
-    key = re.sub(r"[^a-z0-9]+", "-", last).strip("-")
+    last = re.sub(r"(\d)p(\d)", r"\1-\2", last)  # Fireworks writes 2.6 as "2p6"
+    key = re.sub(r"[\W_]+", "-", last).strip("-")  # letters of any script are kept
+    if not key:
+        key = "model-" + hashlib.sha256(model_id.encode()).hexdigest()[:8]
     return key, variant
 
 
@@ -173,11 +190,13 @@ class CatalogueModel:
 
     @property
     def slug(self) -> str:
-        return slugify(self.key)[:100] or "model"
+        return slugify(self.key, allow_unicode=True)[:100] or "model"
 
     @property
     def catalogue_key(self) -> str:
-        return self.canonical or (f"{self.lab}/{self.key}" if self.lab else self.key)
+        """What a page is matched on at the next import: the normalised key alone, so it
+        does not depend on the lab vote or the canonical file (truncated as stored)."""
+        return self.key[:200]
 
 
 def _dash_variant(
@@ -198,8 +217,14 @@ def _dash_variant(
 
 def _strip_prefix(key: str, prefixes: Iterable[str], known: set[str]) -> str:
     for prefix in prefixes:
-        if prefix and key.startswith(f"{prefix}-") and key[len(prefix) + 1 :] in known:
-            return key[len(prefix) + 1 :]
+        rest = key[len(prefix) + 1 :]
+        if (
+            prefix
+            and key.startswith(f"{prefix}-")
+            and rest in known
+            and not TOO_GENERIC.match(rest)
+        ):
+            return rest
     return key
 
 
@@ -255,8 +280,10 @@ def group_rows(
     # Keys standing alone are a model unless they are a variant of another known one.
     singles = {key: sum(1 for _, k, _, _ in first_pass if k == key) for _, key, _, _ in first_pass}
     by_provider: dict[str, set[str]] = {}
+    providers_of: dict[str, set[str]] = {}
     for row, key, _, _ in first_pass:
         by_provider.setdefault(row.provider_id, set()).add(key)
+        providers_of.setdefault(key, set()).add(row.provider_id)
     prefixes = sorted({*catalogue.providers, *LAB_ALIASES}, key=len, reverse=True)
     groups: dict[str, list[RouteRow]] = {}
     group_canonical: dict[str, str] = {}
@@ -272,6 +299,9 @@ def group_rows(
             )
             key, variant = stripped, variant or dash
             cid = canonical_by_key.get(key, "")
+        if not cid and GENERIC_WORD.match(key) and len(providers_of.get(key, ())) > 1:
+            # "auto", "free", "balanced": each provider's own router, not one model.
+            key = f"{row.provider_id}-{key}"
         groups.setdefault(key, []).append(RouteRow(row, variant))
         if cid:
             group_canonical.setdefault(key, cid)

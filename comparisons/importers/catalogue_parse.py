@@ -15,6 +15,9 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PROVIDERS = 10_000
 MAX_ROWS = 500_000
@@ -41,6 +44,9 @@ COST_FIELDS = {
     "output_audio", "tiers", "context_over_200k",
 }  # fmt: skip
 LIMIT_FIELDS = {"context", "output", "input"}
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+WHITESPACE = re.compile(r"[\t\n\r]+")
+URL = URLValidator(schemes=["http", "https"])
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 BASE_MODEL_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 
@@ -100,7 +106,8 @@ class CatalogueRow:
 
     @property
     def key(self) -> str:
-        return f"{self.provider_id}/{self.model_id}"
+        """The route's identity across imports (truncated as stored)."""
+        return f"{self.provider_id}/{self.model_id}"[:300]
 
 
 @dataclass
@@ -159,6 +166,8 @@ def decode(raw: bytes, *, source: str = "the file") -> Any:
         ) from None
     except ValueError as exc:  # NaN / Infinity
         raise CatalogueError([f"{source}: {exc}"]) from None
+    except RecursionError:
+        raise CatalogueError([f"{source}: nested too deeply to be a catalogue"]) from None
 
 
 class _Checker:
@@ -175,7 +184,9 @@ class _Checker:
         for key in getattr(obj, "duplicates", ()):
             self.fail(where, f"key {key!r} appears more than once")
 
-    def text(self, obj: dict, key: str, where: str, *, required: bool = True) -> str:
+    def text(
+        self, obj: dict, key: str, where: str, *, required: bool = True, limit: int = MAX_TEXT
+    ) -> str:
         value = obj.get(key)
         if value is None:
             if required:
@@ -184,12 +195,32 @@ class _Checker:
         if not isinstance(value, str):
             self.fail(f"{where}.{key}", f"must be text, got {_kind(value)}")
             return ""
-        if len(value) > MAX_TEXT:
-            self.fail(f"{where}.{key}", f"{len(value)} characters is longer than {MAX_TEXT}")
+        if len(value) > limit:
+            self.fail(f"{where}.{key}", f"{len(value)} characters is longer than {limit}")
             return ""
-        if required and not value.strip():
+        if CONTROL.search(value):
+            self.fail(f"{where}.{key}", "contains control characters or unpaired surrogates")
+            return ""
+        value = WHITESPACE.sub(" ", value).strip()  # a stray newline in a name is harmless
+        if required and not value:
             self.fail(f"{where}.{key}", "is empty")
-        return value.strip()
+        return value
+
+    def url(self, obj: dict, key: str, where: str) -> str:
+        value = self.text(obj, key, where, required=False, limit=200)
+        if value:
+            try:
+                URL(value)
+            except ValidationError:
+                self.fail(f"{where}.{key}", f"{value[:60]!r} is not an http(s) URL")
+                return ""
+        return value
+
+    def kind_of(self, obj: dict, key: str, where: str, kinds: tuple[type, ...], name: str) -> None:
+        """Fields the importer does not use must still have the shape the format gives."""
+        value = obj.get(key)
+        if value is not None and not isinstance(value, kinds):
+            self.fail(f"{where}.{key}", f"must be {name}, got {_kind(value)}")
 
     def flag(self, obj: dict, key: str, where: str, *, required: bool = True) -> bool | None:
         value = obj.get(key)
@@ -273,7 +304,9 @@ class _Checker:
             return None
         rounded = amount.quantize(PRICE_PLACES, rounding=ROUND_HALF_UP)
         if amount and not rounded:
-            self.warnings.append((where, f"{key} {value} rounds to 0 at six decimal places"))
+            # Not free, just below what is stored: unknown rather than "listed at $0".
+            self.warnings.append((where, f"{key} {value} is below $0.000001: left unknown"))
+            return None
         return rounded
 
     def unknown_fields(self, obj: dict, allowed: set[str], where: str) -> None:
@@ -306,6 +339,7 @@ def _modalities(check: _Checker, obj: dict, where: str) -> tuple[tuple[str, ...]
     mods = check.mapping(obj.get("modalities"), f"{where}.modalities")
     if mods is None:
         return (), ()
+    check.unknown_fields(mods, {"input", "output"}, f"{where}.modalities")
     out = []
     for side in ("input", "output"):
         values = mods.get(side)
@@ -348,6 +382,8 @@ def _cost(check: _Checker, obj: dict, where: str) -> dict[str, Any]:
                 spec = check.mapping(entry.get("tier"), f"{tier_path}.tier") if entry else None
                 if not entry or not spec:
                     continue
+                check.unknown_fields(spec, {"type", "size"}, f"{tier_path}.tier")
+                check.kind_of(spec, "type", f"{tier_path}.tier", (str,), "text")
                 size = check.tokens(spec, "size", f"{tier_path}.tier")
                 prices = (
                     check.price(entry, "input", tier_path),
@@ -375,10 +411,10 @@ def _row(check: _Checker, provider_id: str, key: str, obj: Any) -> CatalogueRow 
     for name in sorted(MODEL_REQUIRED - set(record)):
         check.fail(f"{where}.{name}", "missing (required)")
     check.unknown_fields(record, MODEL_REQUIRED | MODEL_OPTIONAL, where)
-    model_id = check.text(record, "id", where)
+    model_id = check.text(record, "id", where, limit=200)
     if model_id and model_id != key:
         check.fail(f"{where}.id", f"{model_id!r} does not match its key {key!r}")
-    base_model = check.text(record, "base_model", where, required=False)
+    base_model = check.text(record, "base_model", where, required=False, limit=200)
     if base_model and not BASE_MODEL_RE.match(base_model):
         check.fail(f"{where}.base_model", f"{base_model!r} is not a <lab>/<model> id")
     status = check.text(record, "status", where, required=False)
@@ -389,7 +425,7 @@ def _row(check: _Checker, provider_id: str, key: str, obj: Any) -> CatalogueRow 
         check.unknown_fields(limit, LIMIT_FIELDS, f"{where}.limit")
     inputs, outputs = _modalities(check, record, where) if "modalities" in record else ((), ())
     values = {
-        "name": check.text(record, "name", where),
+        "name": check.text(record, "name", where, limit=255),
         "input_modalities": inputs,
         "output_modalities": outputs,
         "release_date": check.day(record, "release_date", where),
@@ -400,11 +436,16 @@ def _row(check: _Checker, provider_id: str, key: str, obj: Any) -> CatalogueRow 
         "tool_call": check.flag(record, "tool_call", where),
         "open_weights": check.flag(record, "open_weights", where),
         "structured_output": check.flag(record, "structured_output", where, required=False),
-        "family": check.text(record, "family", where, required=False),
+        "family": check.text(record, "family", where, required=False, limit=100),
         "context": check.tokens(limit, "context", f"{where}.limit") if limit else None,
         "output_limit": check.tokens(limit, "output", f"{where}.limit") if limit else None,
         **_cost(check, record, where),
     }
+    check.kind_of(record, "reasoning_options", where, (list,), "a list")
+    check.kind_of(record, "provider", where, (dict,), "an object")
+    check.kind_of(record, "experimental", where, (dict,), "an object")
+    check.kind_of(record, "temperature", where, (bool,), "true or false")
+    check.kind_of(record, "interleaved", where, (bool, dict), "true or an object")
     if len(check.problems) > before:
         return None
     released = values["release_date"]
@@ -439,14 +480,19 @@ def parse_catalogue(raw: bytes, *, source: str = "the file") -> Catalogue:
         if record is None:
             continue
         check.unknown_fields(record, PROVIDER_FIELDS, where)
-        pid = check.text(record, "id", where)
+        pid = check.text(record, "id", where, limit=100)
         if pid and pid != provider_id:
             check.fail(f"{where}.id", f"{pid!r} does not match its key {provider_id!r}")
+        env = record.get("env")
+        if env is not None and not (isinstance(env, list) and all(isinstance(e, str) for e in env)):
+            check.fail(f"{where}.env", "must be a list of environment variable names")
+        check.kind_of(record, "npm", where, (str,), "text")
         providers[provider_id] = CatalogueProvider(
             id=provider_id,
-            name=check.text(record, "name", where),
-            doc=check.text(record, "doc", where, required=False),
-            api=check.text(record, "api", where, required=False),
+            name=check.text(record, "name", where, limit=120),
+            doc=check.url(record, "doc", where),
+            # `api` may be a template ("https://${HOST}/v1"); it is kept as text, never a link.
+            api=check.text(record, "api", where, required=False, limit=300),
         )
         models = check.mapping(record.get("models"), f"{where}.models")
         if models is None:
@@ -459,6 +505,8 @@ def parse_catalogue(raw: bytes, *, source: str = "the file") -> Catalogue:
             row = _row(check, provider_id, key, mobj)
             if row is not None:
                 rows.append(row)
+    if not check.problems and not rows:
+        check.fail(source, "has no provider-model entries: nothing to import")
     if check.problems:
         raise CatalogueError(check.problems)
     return Catalogue(providers=providers, rows=rows, warnings=check.warnings)

@@ -10,6 +10,24 @@ from comparisons.importers.catalogue import CatalogueImporter, ImportReport, Pro
 from comparisons.importers.catalogue_group import group_rows
 from comparisons.importers.catalogue_parse import parse_canonical, parse_catalogue
 
+# models.dev's canonical models, kept with the snapshot. Used when a run is given none, so
+# the command and the admin group rows the same way and pages keep their keys.
+BUNDLED_CANONICAL = (
+    Path(__file__).resolve().parents[2]
+    / "fixtures"
+    / "models-dev"
+    / "models-dev-canonical-models.json"
+)
+
+
+def default_canonical(catalogue_path: Path | None = None) -> Path | None:
+    """The canonical file beside the catalogue, else the bundled one, else none."""
+    if catalogue_path is not None:
+        beside = catalogue_path.parent / "models-dev-canonical-models.json"
+        if beside.exists():
+            return beside
+    return BUNDLED_CANONICAL if BUNDLED_CANONICAL.exists() else None
+
 
 def import_catalogue_bytes(
     raw: bytes,

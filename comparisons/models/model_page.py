@@ -198,17 +198,17 @@ class ModelPage(Page):
             models.Index(fields=["release_date"]),
         ]
 
-    def refresh_catalogue_columns(self) -> None:
+    def refresh_catalogue_columns(self, routes: list[ProviderRoute] | None = None) -> None:
         """Cheapest public input and output price (0 means no public price) and the number
-        of providers, from the routes as they are on this instance."""
-        routes = [r for r in self.routes.all() if r.tracked]
-        inputs = [r.input_price for r in routes if r.input_price is not None and r.input_price > 0]
+        of providers, from the given routes or the routes as they are on this instance."""
+        listed = [r for r in (self.routes.all() if routes is None else routes) if r.tracked]
+        inputs = [r.input_price for r in listed if r.input_price is not None and r.input_price > 0]
         outputs = [
-            r.output_price for r in routes if r.output_price is not None and r.output_price > 0
+            r.output_price for r in listed if r.output_price is not None and r.output_price > 0
         ]
         self.cheapest_input_price = min(inputs) if inputs else None
         self.cheapest_output_price = min(outputs) if outputs else None
-        self.provider_count = len({r.provider_id for r in routes})
+        self.provider_count = len({r.provider_id for r in listed})
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.refresh_catalogue_columns()

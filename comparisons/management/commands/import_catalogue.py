@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from comparisons.importers.catalogue_parse import CatalogueError
-from comparisons.importers.run import import_catalogue_file
+from comparisons.importers.run import default_canonical, import_catalogue_file
 
 
 class Command(BaseCommand):
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--canonical",
             help="models.dev's canonical models file (default: "
-            "models-dev-canonical-models.json beside PATH, if there)",
+            "models-dev-canonical-models.json beside PATH, else the one in fixtures/)",
         )
         parser.add_argument(
             "--snapshot-date",
@@ -51,9 +52,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"The catalogue was imported before ({done}); skipped.")
                 return
         path = Path(options["path"])
-        canonical = options["canonical"]
-        if canonical is None and (path.parent / "models-dev-canonical-models.json").exists():
-            canonical = path.parent / "models-dev-canonical-models.json"
+        canonical = options["canonical"] or default_canonical(path)
         progress = _Progress(self.stdout, sys.stdout.isatty())
         try:
             report = import_catalogue_file(
@@ -68,6 +67,10 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing was imported.\n{exc}") from None
         except OSError as exc:
             raise CommandError(f"Cannot read {exc.filename}: {exc.strerror}") from None
+        except DatabaseError as exc:
+            raise CommandError(
+                f"Nothing was imported: the database refused a value: {exc}"
+            ) from None
         progress.finish()
         limit = options["show"]
         by_kind: dict[str, int] = {}
