@@ -755,3 +755,50 @@ def test_generic_router_names_are_one_model_per_provider():
     )
     assert "openrouter-auto" in groups and "kilo-auto" in groups and "auto" not in groups
     assert groups["mistral-small"] == [("vercel", "mistral/mistral-small", "")]
+
+
+def test_pages_that_would_read_alike_are_told_apart():
+    raw = snapshot(
+        provider(
+            "anthropic", record("claude-x-1", "Claude X"), record("claude-x-1-20250929", "Claude X")
+        ),
+        provider(
+            "amazon-bedrock",
+            record("anthropic.claude-x-1", "Claude X", open_weights=False),
+            record("anthropic.claude-x-1-v1:0", "Claude X", open_weights=False),
+        ),
+    )
+    run(raw)
+    titles = sorted(
+        ModelPage.objects.filter(title__startswith="Claude X").values_list("title", flat=True)
+    )
+    assert titles == ["Claude X", "Claude X (claude-x-1-20250929)"]
+    labels = sorted(
+        r.variant for r in ProviderRoute.objects.filter(provider__catalogue_id="amazon-bedrock")
+    )
+    assert labels == ["anthropic.claude-x-1", "anthropic.claude-x-1-v1:0"]
+
+
+def test_open_weights_follow_most_rows():
+    raw = snapshot(
+        provider("openai", record("oss-9b", open_weights=False)),
+        provider("groq", record("oss-9b")),
+        provider("cerebras", record("oss-9b")),
+    )
+    run(raw)
+    assert ModelPage.objects.get(slug="oss-9b").licence.openness == "open_weights"
+
+
+def test_a_partial_snapshot_is_flagged_first_in_the_admin(client, editor):
+    run(small_snapshot())
+    client.force_login(editor)
+    partial = snapshot(provider("acme", record("acme/widget-1", "Widget 1")))
+    response = client.post(
+        reverse("comparisons_import_catalogue"),
+        {"catalogue": upload("partial.json", partial), "dry_run": "on"},
+    )
+    soup = BeautifulSoup(response.content, "html.parser")
+    notice = soup.select_one(".import-notice").get_text(" ", strip=True)
+    assert "disappear in this file: check that it is a complete snapshot" in notice
+    first_line = soup.select_one(".import-report").get_text().splitlines()[0]
+    assert first_line.startswith("warning   Snapshot")

@@ -131,9 +131,17 @@ class ImportReport:
         head = "Dry run, nothing written: " if self.dry_run else ""
         return head + ", ".join(parts) + (f" ({verb.strip()})" if verb else "") + "."
 
-    def lines(self) -> list[str]:
+    @property
+    def notices(self) -> list[Change]:
+        """Warnings about the file as a whole (a partial or dated snapshot): shown first."""
+        return [c for c in self.changes if c.subject == "Snapshot"]
+
+    def ordered(self) -> list[Change]:
         order = {"added": 0, "changed": 1, "retired": 2, "conflict": 3, "warning": 4}
-        return [c.line() for c in sorted(self.changes, key=lambda c: order.get(c.kind, 9))]
+        return sorted(self.changes, key=lambda c: (c.subject != "Snapshot", order.get(c.kind, 9)))
+
+    def lines(self) -> list[str]:
+        return [c.line() for c in self.ordered()]
 
 
 def _text(value: Any) -> str:
@@ -383,6 +391,7 @@ class CatalogueImporter:
         by_key = {p.catalogue_key: p for p in pages if p.catalogue_key}
         by_slug = {p.slug: p for p in pages}
         self.used_slugs = set(by_slug)
+        self.used_titles = {p.title.lower() for p in pages}
         total = len(self.models)
         visited: set[int] = set()
         for done, model in enumerate(self.models, 1):
@@ -495,8 +504,13 @@ class CatalogueImporter:
         if licence is not None:
             provenance.record("licence", licence.openness)
         now = timezone.now()
+        title = model.title
+        if title.lower() in self.used_titles:
+            # Two pages must not read alike in listings and the picker: name the id.
+            title = f"{title} ({model.key})"[:255]
+        self.used_titles.add(title.lower())
         page = ModelPage(
-            title=model.title,
+            title=title,
             slug=self._unique_slug(model.slug),
             licence=licence,
             catalogue_key=model.catalogue_key,

@@ -347,6 +347,14 @@ def _model(
         else min(names, key=lambda n: (-names[n], n))
     )
     plausible = [r for r in ordered if r.release_date and r.release_date.year >= 2015]
+    # Two rows of one provider with the same label would read as one route twice: name
+    # them by their ids (Bedrock's "openai.gpt-oss-120b" and "openai.gpt-oss-120b-1:0").
+    labels = Counter((r.row.provider_id, r.variant) for r in routes)
+    routes = [
+        RouteRow(r.row, r.row.model_id[-40:]) if labels[(r.row.provider_id, r.variant)] > 1 else r
+        for r in routes
+    ]
+    weights = Counter(r.open_weights for r in rows)
     return CatalogueModel(
         key=key,
         title=title[:255],
@@ -358,9 +366,14 @@ def _model(
         context=(canon.context if canon else None) or _first(r.context for r in ordered),
         output_limit=(canon.output_limit if canon else None)
         or _first(r.output_limit for r in ordered),
+        # Most rows speak for the weights; a tie goes to the model's own source.
         open_weights=canon.open_weights
         if canon and canon.open_weights is not None
-        else ordered[0].open_weights,
+        else (
+            weights[True] > weights[False]
+            if weights[True] != weights[False]
+            else ordered[0].open_weights
+        ),
         capabilities=_capabilities(rows),
         canonical=cid,
     )

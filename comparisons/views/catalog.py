@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models.functions import Lower
 from django.http import HttpRequest
 from django.utils.html import escape
 from django.utils.http import urlencode
@@ -86,8 +87,8 @@ def _filter_options(request: HttpRequest, capabilities: list[Any]) -> dict[str, 
     options = cache.get(key)
     if options is None:
         choices = {
-            "lab": list(Lab.objects.order_by("name").values_list("slug", "name")),
-            "provider": list(Provider.objects.order_by("name").values_list("slug", "name")),
+            "lab": list(Lab.objects.order_by(Lower("name")).values_list("slug", "name")),
+            "provider": list(Provider.objects.order_by(Lower("name")).values_list("slug", "name")),
             "capability": [(c.slug, c.name) for c in capabilities],
             "tag": list(
                 DecisionTag.objects.order_by("sort_order", "name").values_list("slug", "name")

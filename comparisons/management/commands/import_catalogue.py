@@ -74,7 +74,8 @@ class Command(BaseCommand):
         progress.finish()
         limit = options["show"]
         by_kind: dict[str, int] = {}
-        for line, change in zip(report.lines(), _sorted(report.changes), strict=True):
+        for change in report.ordered():
+            line = change.line()
             by_kind[change.kind] = by_kind.get(change.kind, 0) + 1
             if not limit or by_kind[change.kind] <= limit:
                 self.stdout.write(line)
@@ -83,12 +84,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"… {count - limit:,} more {kind} lines (--show 0 for all)")
         self.stdout.write(self.style.SUCCESS(report.summary()))
         if report.run_id:
-            self.stdout.write(f"Recorded as import run #{report.run_id} (Reports → Import log).")
-
-
-def _sorted(changes: list) -> list:
-    order = {"added": 0, "changed": 1, "retired": 2, "conflict": 3, "warning": 4}
-    return sorted(changes, key=lambda c: order.get(c.kind, 9))
+            self.stdout.write(
+                f"Recorded as import run #{report.run_id} (Imports → Import log in the admin)."
+            )
 
 
 class _Progress:
