@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.db.models import F
 from django.http import HttpRequest
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -39,7 +40,14 @@ class HomePage(Page):
             .order_by("-reviewed_on", "title")[:6]
         )
         context["recent_models"] = (
-            ModelPage.objects.live().select_related("lab").order_by("-first_published_at")[:8]
+            ModelPage.objects.live()
+            .select_related("lab")
+            # A catalogue import adds many models at once: the newest releases first.
+            .order_by(
+                F("first_published_at").desc(nulls_last=True),
+                F("release_date").desc(nulls_last=True),
+                "title",
+            )[:8]
         )
         return context
 

@@ -802,3 +802,18 @@ def test_a_partial_snapshot_is_flagged_first_in_the_admin(client, editor):
     assert "disappear in this file: check that it is a complete snapshot" in notice
     first_line = soup.select_one(".import-report").get_text().splitlines()[0]
     assert first_line.startswith("warning   Snapshot")
+
+
+def test_models_added_by_one_import_are_listed_newest_release_first_on_home(client):
+    raw = snapshot(
+        provider(
+            "acme",
+            record("older-1", "Older One", release_date="2024-01-10"),
+            record("newer-1", "Newer One", release_date="2026-03-01"),
+            record("middle-1", "Middle One", release_date="2025-05-05"),
+        )
+    )
+    run(raw)
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    names = [a.get_text(strip=True) for a in soup.find(id="recent-models").select("li a")]
+    assert names[:3] == ["Newer One", "Middle One", "Older One"]

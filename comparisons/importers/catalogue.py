@@ -223,6 +223,7 @@ class CatalogueImporter:
         self.user = user
         self.progress = progress or (lambda done, total: None)
         self.report = ImportReport(source=source, snapshot=snapshot, dry_run=dry_run)
+        self.started = timezone.now()
         if snapshot > date.today():
             # Routes are "checked on" the snapshot date, which the admin refuses in the future.
             self.report.add(
@@ -282,7 +283,7 @@ class CatalogueImporter:
             conflicts=report.count("conflict"),
             warnings=report.count("warning"),
             summary=report.summary()[:300],
-            report=[c.as_dict() for c in report.changes],
+            report=[c.as_dict() for c in report.ordered()],  # what changed before warnings
             finished_at=timezone.now(),
         )
         report.run_id = run.pk
@@ -503,7 +504,7 @@ class CatalogueImporter:
         licence = self._licence_for(model)
         if licence is not None:
             provenance.record("licence", licence.openness)
-        now = timezone.now()
+        now = self.started  # one time for the whole run: pages added together
         title = model.title
         if title.lower() in self.used_titles:
             # Two pages must not read alike in listings and the picker: name the id.
