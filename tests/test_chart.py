@@ -71,3 +71,16 @@ def test_pages_carry_an_accessible_svg(soup_of, url, bars):
 @pytest.mark.django_db
 def test_no_chart_when_nothing_is_priced(soup_of):
     assert soup_of("/compare/codex-1-vs-qwen3-5-4b/").select_one("#pricing svg") is None
+
+
+def test_long_labels_are_shortened_to_fit_and_keep_their_full_text():
+    long_name = "Cloudflare AI Gateway Token Factory"
+    chart = price_chart(
+        [("GPT OSS 120B", [route(long_name, D("1"), D("2"))]), ("B", [route("P", D("1"), D("2"))])]
+    )
+    first = chart.rows[0]
+    assert first.full_label == f"{long_name} (GPT OSS 120B)"
+    assert first.label.endswith("…") and len(first.label) <= 34
+    assert first.bars[0].x == chart.plot_left  # bars start where the label column ends
+    short = price_chart([("A", [route("P1", D("1"), D("2"))])])
+    assert short.plot_left < chart.plot_left  # short labels leave more room to the bars

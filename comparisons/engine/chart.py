@@ -10,7 +10,9 @@ from decimal import Decimal
 from comparisons import formatting as fmt
 from comparisons.facts import RouteFacts
 
-LABEL_WIDTH = 230
+LABEL_WIDTH = 230  # the most the label column takes
+LABEL_CHARS = 34  # what fits in it at 12 px; longer labels end in "…" (full in a tooltip)
+CHAR_WIDTH = 6.6
 PLOT_WIDTH = 420
 ROW_HEIGHT = 34
 BAR_HEIGHT = 12
@@ -29,9 +31,10 @@ class Bar:
 
 @dataclass(frozen=True)
 class Row:
-    label: str
+    label: str  # as drawn: shortened to fit the label column
     y: float
     bars: tuple[Bar, ...]
+    full_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ def price_chart(models: Sequence[tuple[str, Sequence[RouteFacts]]]) -> PriceChar
         return None
     top = _nice_max(max(max(r.input_price or 0, r.output_price or 0) for _, r in entries))
     scale = Decimal(PLOT_WIDTH) / top
+    longest = max(len(label) for label, _ in entries)
+    label_width = round(min(LABEL_WIDTH, max(90, min(longest, LABEL_CHARS) * CHAR_WIDTH + 16)))
     rows = []
     for index, (label, route) in enumerate(entries):
         y = TOP + index * ROW_HEIGHT
@@ -88,12 +93,13 @@ def price_chart(models: Sequence[tuple[str, Sequence[RouteFacts]]]) -> PriceChar
         ):
             if value is not None and value > 0:
                 bars.append(
-                    Bar(kind, LABEL_WIDTH, y + offset, float(value * scale), fmt.price(value))
+                    Bar(kind, label_width, y + offset, float(value * scale), fmt.price(value))
                 )
-        rows.append(Row(label, y, tuple(bars)))
+        short = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+        rows.append(Row(short, y, tuple(bars), full_label=label))
     plot_bottom = TOP + len(entries) * ROW_HEIGHT
     ticks = tuple(
-        Tick(LABEL_WIDTH + float(top * i / 4 * scale), fmt.price(top * i / 4)) for i in range(5)
+        Tick(label_width + float(top * i / 4 * scale), fmt.price(top * i / 4)) for i in range(5)
     )
     description = "; ".join(
         f"{label}: input {fmt.price(route.input_price)}, output {fmt.price(route.output_price)}"
@@ -103,10 +109,10 @@ def price_chart(models: Sequence[tuple[str, Sequence[RouteFacts]]]) -> PriceChar
     return PriceChart(
         title=f"Price per 1M tokens on each tracked route of {names}",
         description=f"Horizontal bars, input and output price in USD per 1M tokens. {description}.",
-        width=LABEL_WIDTH + PLOT_WIDTH + 70,
+        width=label_width + PLOT_WIDTH + 70,
         height=int(plot_bottom + BOTTOM),
         rows=tuple(rows),
         ticks=ticks,
-        plot_left=LABEL_WIDTH,
+        plot_left=label_width,
         plot_bottom=plot_bottom,
     )
