@@ -41,3 +41,18 @@ def test_empty_and_odd_queries(soup_of):
     assert "0 results" in text_of(soup.find(role="status"))
     assert "Nothing matched" in text_of(soup.find("main"))
     soup_of("/search/?q=%22%3Cscript%3E')(*&")  # quotes and markup are just text
+
+
+def test_a_long_list_says_there_are_more(soup_of):
+    from comparisons.importers.run import import_catalogue_bytes
+    from tests.catalogue_data import provider, record, snapshot
+
+    rows = [record(f"widget-{i}", f"Widget {i}") for i in range(25)]
+    import_catalogue_bytes(snapshot(provider("acme", *rows)), source="t.json")
+    soup = soup_of("/search/?q=widget")
+    assert text_of(soup.find(role="status")).startswith("More than 20 results")
+    models = soup.find("h2", string="Models").find_parent("section")
+    assert len(models.select("li")) == 20
+    assert "Showing the best 20 matches" in text_of(models.select_one(".search-more"))
+    few = soup_of("/search/?q=vercel")
+    assert few.select_one(".search-more") is None

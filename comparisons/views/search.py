@@ -14,12 +14,13 @@ PER_KIND = 20
 
 
 def _find(backend: Any, query: str, source: Any) -> list[Any]:
-    """Full-text matches first, then prefix matches ("qwe" finds Qwen3.5-4B)."""
+    """Full-text matches first, then prefix matches ("qwe" finds Qwen3.5-4B). One more
+    than is shown is fetched, so the page can say when there are more."""
     found: dict[int, Any] = {}
     for method in (backend.search, backend.autocomplete):
-        for obj in method(query, source)[:PER_KIND]:
+        for obj in method(query, source)[: PER_KIND + 1]:
             found.setdefault(obj.pk, obj)
-    return list(found.values())[:PER_KIND]
+    return list(found.values())[: PER_KIND + 1]
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -47,9 +48,11 @@ def search(request: HttpRequest) -> HttpResponse:
             "Providers": _find(backend, terms, Provider),
             "Labs": _find(backend, terms, Lab),
         }
-    total = sum(len(items) for items in results.values())
+    more = {kind for kind, items in results.items() if len(items) > PER_KIND}
+    shown = {kind: items[:PER_KIND] for kind, items in results.items()}
+    total = sum(len(items) for items in shown.values())
     return render(
         request,
         "comparisons/search.html",
-        {"query": query, "results": results, "total": total},
+        {"query": query, "results": shown, "more": more, "total": total, "per_kind": PER_KIND},
     )
