@@ -817,3 +817,23 @@ def test_models_added_by_one_import_are_listed_newest_release_first_on_home(clie
     soup = BeautifulSoup(client.get("/").content, "html.parser")
     names = [a.get_text(strip=True) for a in soup.find(id="recent-models").select("li a")]
     assert names[:3] == ["Newer One", "Middle One", "Older One"]
+
+
+def test_a_long_list_of_changed_facts_is_folded_in_the_re_review_report(client):
+    from django.contrib.auth.models import Group
+
+    run(gpt_oss_snapshot(0.05))  # fills and changes many facts of gpt-oss-120b
+    reviewer = Group.objects.get(name="Reviewers").user_set.first()
+    if reviewer is None:
+        from django.contrib.auth import get_user_model
+
+        reviewer = get_user_model().objects.create_user("rev", password="pw-rev-12345")
+        reviewer.groups.add(Group.objects.get(name="Reviewers"))
+    client.force_login(reviewer)
+    soup = BeautifulSoup(client.get(reverse("comparisons_needs_re_review")).content, "html.parser")
+    folded = soup.select("td details")
+    assert folded, "a row with many changes shows three and folds the rest"
+    shown = folded[0].find_parent("td").select(":scope > ul > li")
+    assert len(shown) == 3
+    hidden = folded[0].select("li")
+    assert folded[0].summary.get_text(strip=True) == f"{len(hidden)} more"
