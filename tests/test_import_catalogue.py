@@ -837,3 +837,19 @@ def test_a_long_list_of_changed_facts_is_folded_in_the_re_review_report(client):
     assert len(shown) == 3
     hidden = folded[0].select("li")
     assert folded[0].summary.get_text(strip=True) == f"{len(hidden)} more"
+
+
+def test_a_route_priced_far_below_the_others_is_reported():
+    rows = [
+        provider(pid, record("claude-y", "Claude Y", cost={"input": 3, "output": 15}))
+        for pid in ("p1", "p2", "p3", "p4")
+    ]
+    cheap = provider("qihang", record("claude-y", "Claude Y", cost={"input": 0.43, "output": 2.14}))
+    report = run(snapshot(*rows, cheap))
+    notes = [
+        c.message for c in report.changes if c.kind == "warning" and c.subject == "Model Claude Y"
+    ]
+    assert notes == [
+        "qihang/claude-y: input price $0.43 is under a quarter of the median $3 across 5 routes: check it",
+        "qihang/claude-y: output price $2.14 is under a quarter of the median $15 across 5 routes: check it",
+    ]

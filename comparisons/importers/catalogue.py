@@ -26,6 +26,7 @@ from comparisons.importers.catalogue_group import (
     LAB_NAMES,
     CatalogueModel,
     RouteRow,
+    price_outliers,
 )
 from comparisons.importers.catalogue_parse import Catalogue, CatalogueError, CatalogueProvider
 from comparisons.models import (
@@ -396,6 +397,8 @@ class CatalogueImporter:
         total = len(self.models)
         visited: set[int] = set()
         for done, model in enumerate(self.models, 1):
+            for note in price_outliers(model):
+                self.report.add("warning", f"Model {model.title}", message=note)
             page = by_key.get(model.catalogue_key) or self._unclaimed(by_slug.get(model.slug))
             if page is None:
                 self._create(model)

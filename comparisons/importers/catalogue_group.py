@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.utils.text import slugify
 
@@ -377,3 +378,25 @@ def _model(
         capabilities=_capabilities(rows),
         canonical=cid,
     )
+
+
+def price_outliers(model: CatalogueModel, *, share: float = 0.25, least: int = 4) -> list[str]:
+    """Routes priced far below the model's other routes: often a typo or a unit slip in
+    the catalogue, and such a route would become the model's cheapest. Reported, not
+    changed: a real discount stays on the page."""
+    notes = []
+    for field, label in (("input_price", "input"), ("output_price", "output")):
+        prices = sorted(
+            getattr(r.row, field) for r in model.routes if (getattr(r.row, field) or 0) > 0
+        )
+        if len(prices) < least:
+            continue
+        median = prices[len(prices) // 2]
+        for route in model.routes:
+            value = getattr(route.row, field)
+            if value and value < median * Decimal(str(share)):
+                notes.append(
+                    f"{route.row.key}: {label} price ${value.normalize():f} is under a quarter "
+                    f"of the median ${median.normalize():f} across {len(prices)} routes: check it"
+                )
+    return notes
