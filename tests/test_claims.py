@@ -145,3 +145,19 @@ def test_prose_fragments_cover_verdict_deep_dive_faq_and_prose():
     assert prose_fragments(raw) == [
         ("Verdict", "<p>V</p>"), ("Deep dive", "<p>D</p>"), ("FAQ: Q?", "<p>A</p>"), ("Extra", "<p>P</p>"),
     ]  # fmt: skip
+
+
+def test_figures_too_long_to_round_are_contradictions_not_errors():
+    """A price with hundreds of digits (a crafted legacy page, or a slip in the editor)
+    cannot be rounded within the decimal precision; it is simply not the price we have."""
+    huge = "1" + "0" * 300
+    assert flagged(f"<p>GPT-5.1 Codex costs ${huge}/1M input tokens.</p>") == [
+        f"price: input price of ${huge}/1M for GPT-5.1 Codex"
+    ]
+    tiny = "0." + "0" * 300 + "1"
+    assert flagged(f"<p>GPT-5.1 Codex costs ${tiny}/1M input tokens.</p>") == [
+        f"price: input price of ${tiny}/1M for GPT-5.1 Codex"
+    ]
+    # Counts and token figures of thousands of digits are not read as claims at all.
+    assert flagged(f"<p>GPT-5.1 Codex is served by {'9' * 5000} provider routes.</p>") == []
+    assert flagged(f"<p>GPT-5.1 Codex supports {'9' * 5000}K tokens.</p>") == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from wagtail.models import Page, Revision
+from django.utils import timezone
+from wagtail.models import GroupPagePermission, Page, PageLogEntry, Revision
 
 from comparisons import formatting as fmt
 from comparisons.facts import load_model_facts
@@ -29,6 +31,7 @@ from comparisons.models import (
     ReviewStamp,
 )
 from comparisons.review.setup import EDITORS, REVIEWERS
+from tests.admin_forms import comparison_form
 from tests.helpers import section, text_of
 
 pytestmark = pytest.mark.django_db
@@ -536,7 +539,7 @@ def report_of(response) -> BeautifulSoup:
 
 
 @pytest.mark.parametrize("groups", [(REVIEWERS,), ()])
-def test_only_users_who_can_add_comparisons_may_import(client, user_in, groups):
+def test_only_users_who_can_run_imports_and_add_comparisons_may_import(client, user_in, groups):
     user = user_in(*groups)
     if not groups:  # admin access, and nothing else
         user.user_permissions.add(Permission.objects.get(codename="access_admin"))
@@ -601,8 +604,8 @@ def test_admin_shows_bad_files_and_saves_nothing(client, user_in):
     soup = report_of(client.post(import_url(), {"files": [upload(PAGES[1]), bad]}))
     errors = [text_of(li) for li in soup.select(".messages li.error")]
     assert errors == [
-        "notes.txt: this is not a comparison page: it has no “Model A vs Model B” title and none "
-        "of the comparison sections (Verdict, Deep dive, FAQ, Specs, ...)"
+        "Nothing was imported: notes.txt: this is not a comparison page: it has no “Model A vs "
+        "Model B” title and none of the comparison sections (Verdict, Deep dive, FAQ, Specs, ...)"
     ]
     assert not soup.select("[data-import-report]")
     assert counts() == before
@@ -618,3 +621,358 @@ def test_editors_read_the_legacy_run_in_the_import_log(client, user_in, no_compa
         "Vision" in row
         for row in rows
     )
+
+
+# --- pages editors could not change now, and the people who may import ---------------------
+
+
+def in_review(page: ComparisonPage, user) -> None:
+    page.get_workflow().start(page, user)
+    assert page.workflow_in_progress
+
+
+@pytest.mark.parametrize("how", ["command", "admin"])
+def test_a_page_in_review_is_not_changed(client, user_in, how, tmp_path):
+    stem = "codex-1-vs-qwen3-5-4b"
+    page = pair_page(stem)
+    editor = user_in(EDITORS)
+    in_review(page, editor)
+    text = (FIXTURES / f"{stem}.txt").read_text().replace("Treat this", "Now treat this")
+    (tmp_path / f"{stem}.txt").write_text(text)
+    before = counts()
+    problem = (
+        f"{stem}.txt: “Codex 1 vs Qwen3.5-4B” is in review (“Fact check” of “Editorial "
+        "review”): an import would change the page under review. Import it once the review "
+        "is finished or cancelled."
+    )
+    if how == "command":
+        with pytest.raises(CommandError) as caught:
+            run(FIXTURES / "gpt-oss-120b-vs-qwen3-5-4b.txt", tmp_path / f"{stem}.txt")
+        assert str(caught.value) == f"Nothing was imported: {problem}"
+    else:
+        data = SimpleUploadedFile(f"{stem}.txt", text.encode())
+        soup = report_of(client.post(import_url(), {"files": [data]}))
+        assert [text_of(li) for li in soup.select(".messages li.error")] == [
+            f"Nothing was imported: {problem}"
+        ]
+    assert counts() == before
+    assert page.get_latest_revision() == page.current_workflow_task_state.revision
+
+
+def test_a_page_locked_by_someone_else_is_not_changed(client, user_in, django_user_model):
+    stem = "codex-1-vs-qwen3-5-4b"
+    page = pair_page(stem)
+    holder = django_user_model.objects.create_user("lena", password="pw-123456", first_name="Lena")
+    page.locked, page.locked_by, page.locked_at = True, holder, timezone.now()
+    page.save()
+    before = counts()
+    message = (
+        "“Codex 1 vs Qwen3.5-4B” is locked by Lena: only they can change it while it is locked."
+    )
+    with pytest.raises(CommandError, match=re.escape(f"{stem}.txt: {message}")):
+        run(FIXTURES / f"{stem}.txt")  # the command has no user: nobody holds its lock
+    user_in(EDITORS)
+    soup = report_of(client.post(import_url(), {"files": [upload(stem)]}))
+    assert [text_of(li) for li in soup.select(".messages li.error")] == [
+        f"Nothing was imported: {stem}.txt: {message}"
+    ]
+    assert counts() == before
+
+
+def test_the_lock_holder_may_import_into_their_locked_page(client, user_in):
+    stem = "codex-1-vs-qwen3-5-4b"
+    page = pair_page(stem)
+    editor = user_in(EDITORS)
+    page.locked, page.locked_by, page.locked_at = True, editor, timezone.now()
+    page.save()
+    report_of(client.post(import_url(), {"files": [upload(stem)]}))
+    assert latest_run().summary.startswith("1 page: 0 created, 1 updated")
+
+
+def test_a_page_scheduled_for_publishing_is_not_changed():
+    stem = "codex-1-vs-qwen3-5-4b"
+    page = pair_page(stem)
+    page.go_live_at = timezone.now() + timedelta(days=1)
+    page.save_revision().publish()  # scheduled: it goes live tomorrow
+    assert pair_page(stem).scheduled_revision is not None
+    before = counts()
+    with pytest.raises(CommandError, match="has a revision scheduled for publishing"):
+        run(FIXTURES / f"{stem}.txt")
+    assert counts() == before
+
+
+def test_an_importer_who_may_not_edit_the_page_is_refused(client, django_user_model):
+    """Adding pages under /compare/ lets a user import new pairs; changing an existing page
+    needs the right to edit it, as in the page editor."""
+    group = Group.objects.create(name="Adders")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="add_importrun"),
+    )
+    GroupPagePermission.objects.create(
+        group=group,
+        page=ComparisonPage.objects.first().get_parent(),
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="add_page"
+        ),
+    )
+    adder = django_user_model.objects.create_user("adder", password="pw-123456")
+    adder.groups.add(group)
+    client.force_login(adder)
+    stem = "codex-1-vs-qwen3-5-4b"
+    assert pair_page(stem).owner != adder
+    before = counts()
+    soup = report_of(client.post(import_url(), {"files": [upload(stem)]}))
+    assert [text_of(li) for li in soup.select(".messages li.error")] == [
+        f"Nothing was imported: {stem}.txt: you may not edit “Codex 1 vs Qwen3.5-4B”."
+    ]
+    assert counts() == before
+
+
+# --- crafted files: an error naming the file, never a server error --------------------------
+
+
+NESTED = {
+    "nested-b.html": "<p>" + "<b>" * 400 + "deep" + "</b>" * 400 + "</p>",
+    "nested-div.html": "<div>" * 1000 + "<p>deep</p>" + "</div>" * 1000,
+    "nested-div-5000.html": "<div>" * 5000 + "<p>deep</p>" + "</div>" * 5000,
+}
+
+
+def nested_page(inner: str) -> bytes:
+    return (
+        "<html><body><h1>GPT-5.2 Codex vs Qwen3.5-4B</h1><p>intro</p><p>verdict</p>"
+        f"<h2>Deep dive</h2>{inner}</body></html>"
+    ).encode()
+
+
+def test_deeply_nested_pages_are_an_error_in_the_admin_not_a_server_error(client, user_in):
+    user_in(EDITORS)
+    before = counts()
+    files = [SimpleUploadedFile(name, nested_page(inner)) for name, inner in NESTED.items()]
+    soup = report_of(client.post(import_url(), {"files": files}))
+    assert [text_of(li) for li in soup.select(".messages li.error")] == [
+        "Nothing was imported (3 problems, listed below).",
+        *(
+            f"{name}: the HTML nests elements more than 100 levels deep; a legacy page is never "
+            "nested that deeply"
+            for name in NESTED
+        ),
+    ]
+    assert counts() == before
+
+
+def test_impossible_figures_are_reported_not_a_crash(tmp_path):
+    text = (FIXTURES / f"{PAGES[0]}.txt").read_text()
+    text = text.replace("| Knowledge cutoff | 2025-08 | - |", "| Knowledge cutoff | 0000-08 | - |")
+    huge = "1" + "0" * 300
+    text = text.replace(
+        "| Input price | $1.75/1M tokens | - |", f"| Input price | ${huge}/1M tokens | - |"
+    )
+    text = text.replace(
+        "Pricing coverage is uneven:",
+        f"GPT-5.2 Codex costs ${huge}/1M input tokens. Pricing coverage is uneven:",
+    )
+    (tmp_path / "odd.txt").write_text(text)
+    output = run(tmp_path / "odd.txt", dry_run=True)
+    assert (
+        "warning: Specs: “0000-08” in row “Knowledge cutoff” is not understood; not checked."
+        in output
+    )
+    assert f"“${huge[:78]}…” in row “Input price” is not understood" in output
+    assert (
+        f"conflict: Imported prose contradicts our data: Deep dive: “GPT-5.2 Codex costs ${huge}/1M"
+        in output
+    )
+
+
+def test_oversized_files_are_refused_by_the_command_as_in_the_admin(tmp_path, client, user_in):
+    big = tmp_path / "big.txt"
+    big.write_bytes((FIXTURES / f"{PAGES[0]}.txt").read_bytes() + b"x" * (2 * 1024 * 1024))
+    with pytest.raises(CommandError) as caught:
+        run(big)
+    message = "big.txt: the file is larger than 2 MB: it is not a legacy comparison page."
+    assert str(caught.value) == f"Nothing was imported: {message}"
+    user_in(EDITORS)
+    soup = report_of(
+        client.post(import_url(), {"files": [SimpleUploadedFile("big.txt", big.read_bytes())]})
+    )
+    assert [text_of(li) for li in soup.select(".messages li.error")] == [
+        "Nothing was imported: see the problem with the files below."
+    ]
+    assert message in text_of(soup.select_one("form"))
+
+
+def test_an_unexpected_failure_reading_a_file_names_it_and_is_logged(tmp_path, monkeypatch, caplog):
+    from comparisons.importers import legacy
+
+    real = legacy.parse_legacy_page
+
+    def flaky(name, data, **kwargs):
+        if name == "bad.txt":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(name, data, **kwargs)
+
+    monkeypatch.setattr(legacy, "parse_legacy_page", flaky)
+    (tmp_path / "bad.txt").write_text("anything")
+    before = counts()
+    with pytest.raises(CommandError) as caught:
+        run(FIXTURES / f"{PAGES[2]}.txt", tmp_path / "bad.txt")
+    assert str(caught.value) == (
+        "Nothing was imported: bad.txt: could not be read: an unexpected error occurred "
+        "(RecursionError); the details are in the server log."
+    )
+    assert "Traceback" in caplog.text and "bad.txt" in caplog.text
+    assert counts() == before
+
+
+def test_an_unexpected_failure_writing_names_the_file_and_rolls_back(
+    no_comparisons, monkeypatch, caplog, client, user_in
+):
+    from comparisons.importers import legacy
+
+    def broken(*args, **kwargs):
+        raise ArithmeticError("boom")
+
+    monkeypatch.setattr(legacy, "find_conflicts", broken)
+    before = counts()
+    user_in(EDITORS)
+    soup = report_of(client.post(import_url(), {"files": [upload(PAGES[2]), upload(PAGES[3])]}))
+    assert [text_of(li) for li in soup.select(".messages li.error")] == [
+        f"Nothing was imported: {PAGES[2]}.txt: could not be saved: an unexpected error "
+        "occurred (ArithmeticError); the details are in the server log."
+    ]
+    assert "ArithmeticError: boom" in caplog.text
+    assert counts() == before
+
+
+# --- re-imports and runs that would contradict themselves ------------------------------------
+
+
+def test_reimport_after_an_editor_saved_the_page_unchanged_adds_no_revision(
+    no_comparisons, client, user_in
+):
+    stem = PAGES[0]
+    run(FIXTURES / f"{stem}.txt")
+    page = pair_page(stem)
+    blocks = {b.block_type: b.value for b in page.get_latest_revision_as_object().sections}
+    form = comparison_form(
+        page.model_a.slug,
+        page.model_b.slug,
+        verdict=blocks["verdict"]["text"].source,
+        deep_dive=blocks["deep_dive"]["body"].source,
+        faq=[(i["question"], i["answer"].source) for i in blocks["faq"]["items"]],
+    )
+    user_in(EDITORS)
+    response = client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), form)
+    assert response.status_code == 302
+    page.refresh_from_db()
+    stored = str(page.get_latest_revision().content["sections"])
+    assert "data-block-key" in stored  # what the editor's save stores
+    revisions = page.revisions.count()
+    assert "1 page: 0 created, 0 updated, 1 unchanged" in run(FIXTURES / f"{stem}.txt")
+    assert page.revisions.count() == revisions
+
+
+@pytest.mark.parametrize("second", ["the same file again", "the pair the other way round"])
+def test_the_same_pair_twice_in_one_run_is_refused_naming_both_files(
+    no_comparisons, tmp_path, second
+):
+    text = (FIXTURES / "codex-1-vs-qwen3-5-4b.txt").read_text()
+    if second == "the pair the other way round":
+        text = text.replace("Codex 1 vs Qwen3.5-4B", "Qwen3.5-4B vs Codex 1", 1)
+    (tmp_path / "copy.txt").write_text(text)
+    before = counts()
+    with pytest.raises(CommandError) as caught:
+        run(FIXTURES / "codex-1-vs-qwen3-5-4b.txt", tmp_path / "copy.txt")
+    title = "Codex 1 vs Qwen3.5-4B" if second == "the same file again" else "Qwen3.5-4B vs Codex 1"
+    assert str(caught.value) == (
+        f"Nothing was imported: copy.txt: “{title}” compares the same two models as "
+        "codex-1-vs-qwen3-5-4b.txt in this run (in either order); import one of the two files."
+    )
+    assert counts() == before
+
+
+def test_a_legacy_page_without_a_section_keeps_the_pages_section(no_comparisons, tmp_path):
+    stem = PAGES[0]
+    run(FIXTURES / f"{stem}.txt")
+    page = pair_page(stem)
+    kept = prose_of(page)
+    text = (FIXTURES / f"{stem}.txt").read_text()
+    deep_dive = text[text.index("\nDeep dive\n") : text.index("\nFAQ\n")]
+    text = text.replace(deep_dive, "").replace(
+        "when vision-heavy evaluation", "when vision-heavy evaluation work"
+    )
+    text = text.replace("Choose based on workflow fit", "Choose by workflow fit")
+    (tmp_path / "no-deep-dive.txt").write_text(text)
+    output = run(tmp_path / "no-deep-dive.txt")
+    assert "1 page: 0 created, 1 updated" in output
+    assert "warning: No deep dive found on the page; the page's deep dive is kept." in output
+    page.refresh_from_db()
+    assert prose_of(page)["deep_dive"] == kept["deep_dive"]
+    assert prose_of(page)["verdict"].endswith(
+        "Choose by workflow fit before reading any benchmark or price row as decisive."
+    )
+    assert [e["field"] for e in latest_run().entries("changed")] == ["verdict"]
+
+
+def test_a_new_page_without_a_section_says_it_is_left_empty(no_comparisons, tmp_path):
+    text = (FIXTURES / f"{PAGES[0]}.txt").read_text()
+    text = text.replace(text[text.index("\nDeep dive\n") : text.index("\nFAQ\n")], "")
+    (tmp_path / "no-deep-dive.txt").write_text(text)
+    assert "warning: No deep dive found on the page; that section is left empty." in run(
+        tmp_path / "no-deep-dive.txt"
+    )
+
+
+# --- owners and the page history ---------------------------------------------------------
+
+
+def test_created_pages_belong_to_the_importer_and_log_as_the_admin_does(
+    no_comparisons, client, user_in, tmp_path
+):
+    editor = user_in(EDITORS)
+    text = (FIXTURES / "codex-1-vs-qwen3-5-4b.txt").read_text().replace("Codex 1", "Codex Mini 9")
+    data = SimpleUploadedFile("mini.txt", text.encode())
+    report_of(client.post(import_url(), {"files": [data]}))
+    page = ComparisonPage.objects.get()
+    model = ModelPage.objects.get(title="Codex Mini 9")
+    for created in (page, model):
+        assert created.owner == editor
+        entries = PageLogEntry.objects.filter(page=created).order_by("pk")
+        actions = list(entries.values_list("action", "user"))
+        assert actions == [("wagtail.create", editor.pk), ("wagtail.edit", editor.pk)]
+
+    changed = text.replace("Choose based on workflow fit", "Choose by workflow fit")
+    report_of(
+        client.post(import_url(), {"files": [SimpleUploadedFile("mini.txt", changed.encode())]})
+    )
+    page.refresh_from_db()
+    edits = PageLogEntry.objects.filter(page=page, action="wagtail.edit").order_by("pk")
+    assert [(e.user, e.revision) for e in edits][-1] == (editor, page.get_latest_revision())
+    assert edits.count() == 2  # the creation's revision, then the update's
+
+
+def test_importing_needs_the_import_permission_too(client, django_user_model):
+    """May add comparison pages, but not run imports: no view, no menu item."""
+    group = Group.objects.create(name="Page adders")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.create(
+            group=group,
+            page=ComparisonPage.objects.first().get_parent(),
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    user = django_user_model.objects.create_user("adder", password="pw-123456")
+    user.groups.add(group)
+    client.force_login(user)
+    before = counts()
+    for response in (
+        client.get(import_url()),
+        client.post(import_url(), {"files": [upload(PAGES[0])]}),
+    ):
+        assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    assert counts() == before
+    assert import_url() not in client.get(reverse("wagtailadmin_home")).content.decode()

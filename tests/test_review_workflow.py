@@ -293,3 +293,38 @@ def test_report_is_not_for_readers_or_other_staff(client, django_user_model):
         302,
         403,
     )
+
+
+@pytest.mark.parametrize("saved", ["before the fact check", "before final approval"])
+def test_the_revision_reviewed_goes_live_not_a_draft_saved_during_review(
+    client, people, django_user_model, saved
+):
+    """A draft saved while the page is in review (superusers are not locked out) was not
+    approved: the revision submitted and approved goes live, the stamp names it, and the
+    newer draft stays a draft for the next review."""
+    page = submit_new_comparison(client, people["editor"], verdict="<p>The reviewed verdict.</p>")
+    reviewed = page.get_latest_revision()
+    boss = django_user_model.objects.create_superuser("boss", "boss@example.com", "pw-boss-123")
+
+    def save_newer_draft():
+        data = comparison_form("gpt-5-1-codex", "codex-1", verdict="<p>An unreviewed verdict.</p>")
+        edit = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        assert login(client, boss).post(edit, data).status_code == 302
+        page.refresh_from_db()
+        assert page.get_latest_revision() != reviewed
+
+    if saved == "before the fact check":
+        save_newer_draft()
+    assert act(client, people["reviewer"], page).status_code == 302
+    assert task_names(page) == "Final approval"
+    if saved == "before final approval":
+        save_newer_draft()
+    assert act(client, people["second"], page).status_code == 302
+
+    page.refresh_from_db()
+    assert page.live and page.live_revision == reviewed
+    assert page.has_unpublished_changes  # the newer draft, kept for the next review
+    assert ReviewStamp.objects.get(page=page).revision == reviewed
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    verdict = " ".join(soup.find(id="verdict").get_text().split())
+    assert "The reviewed verdict." in verdict and "unreviewed" not in verdict

@@ -7,10 +7,17 @@ the page's verdict, deep dive and FAQ become the prose of a new draft comparison
 new draft revision of the existing page for the pair, only when it changes), the historical
 "Last reviewed" date becomes a review stamp, and the page's facts are checked against our
 published data for the report. A dry run does all of it and rolls it back.
+
+An existing page is only changed the way its editor could change it: never while it is in
+review, locked or scheduled for publishing, and (in the admin) only by a user who may edit
+it. Any failure, expected or not, becomes a `LegacyImportError` naming the file; nothing
+is saved.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,12 +29,13 @@ from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
-from wagtail.log_actions import log
+from wagtail.locks import BasicLock, ScheduledForPublishLock
 
 from comparisons import formatting as fmt
 from comparisons.facts import ModelFacts, PairFacts, load_capabilities, load_model_facts
 from comparisons.importers import legacy_prose
 from comparisons.importers.legacy_conflicts import find_conflicts
+from comparisons.importers.legacy_document import collapse
 from comparisons.importers.legacy_parse import LegacyPage, LegacyPageError, parse_legacy_page
 from comparisons.importers.legacy_report import ImportResult, ModelMatch, PageReport
 from comparisons.models import (
@@ -48,6 +56,10 @@ from comparisons.section_data import (
     without_ids,
 )
 from comparisons.section_options import prose_fragments
+
+logger = logging.getLogger(__name__)
+
+PROSE_LABELS = {"verdict": "verdict", "deep_dive": "deep dive", "faq": "FAQ"}
 
 
 @dataclass(frozen=True)
@@ -83,19 +95,34 @@ def import_legacy_pages(
             parsed.append(parse_legacy_page(source.name, source.data, today=today))
         except LegacyPageError as exc:
             problems.append(str(exc))
+        except Exception as exc:  # a file we failed to read must not become a server error
+            logger.exception("Legacy import: reading %s failed unexpectedly", source.name)
+            problems.append(unexpected(source.name, "read", exc))
     if problems:
         raise LegacyImportError(problems)
     try:
         with transaction.atomic():
             importer = _Importer(user)
-            result = ImportResult([importer.run(page) for page in parsed], dry_run=dry_run)
+            result = ImportResult(importer.run_all(parsed), dry_run=dry_run)
             if dry_run:
                 transaction.set_rollback(True)
             else:
                 result.run = _record(result, sources, user)
+    except LegacyImportError:
+        raise
     except DatabaseError as exc:
         raise LegacyImportError([f"the database could not be written: {exc}"]) from exc
+    except Exception as exc:
+        logger.exception("Legacy import: writing failed unexpectedly")
+        raise LegacyImportError([unexpected("the import", "saved", exc)]) from exc
     return result
+
+
+def unexpected(what: str, stage: str, exc: BaseException) -> str:
+    return (
+        f"{what}: could not be {stage}: an unexpected error occurred "
+        f"({type(exc).__name__}); the details are in the server log."
+    )
 
 
 def _record(result: ImportResult, sources: Sequence[Source], user: Any) -> ImportRun:
@@ -116,6 +143,22 @@ def _record(result: ImportResult, sources: Sequence[Source], user: Any) -> Impor
 def _plain(html: str, length: int = 100) -> str:
     text = " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
     return Truncator(text).chars(length) if text else "(empty)"
+
+
+_BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
+
+
+def comparable(value: Any) -> Any:
+    """Stream data as compared for changes: without block ids, and without the
+    `data-block-key`s Draftail adds to rich text when an editor saves the page."""
+    value = without_ids(value)
+    if isinstance(value, str):
+        return _BLOCK_KEY.sub("", value)
+    if isinstance(value, list):
+        return [comparable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: comparable(v) for k, v in value.items()}
+    return value
 
 
 def _faq_summary(items: Sequence[dict]) -> str:
@@ -146,37 +189,91 @@ class _Importer:
         self.capabilities = load_capabilities()
         self.traffic = site_default_traffic()
         self.created_models: set[int] = set()
+        self.pairs: dict[frozenset[int], str] = {}  # model page ids -> the file importing them
+
+    def run_all(self, pages: Sequence[LegacyPage]) -> list[PageReport]:
+        """Every page's report; LegacyImportError listing each file that cannot be imported."""
+        reports, problems = [], []
+        for legacy in pages:
+            try:
+                reports.append(self.run(legacy))
+            except LegacyPageError as exc:
+                problems.append(str(exc))  # nothing will be saved; report every such file
+            except LegacyImportError:
+                raise
+            except (ValidationError, DatabaseError) as exc:
+                detail = "; ".join(getattr(exc, "messages", None) or [str(exc)])
+                raise LegacyImportError(
+                    [*problems, f"{legacy.source}: could not be saved: {detail}"]
+                ) from exc
+            except Exception as exc:
+                logger.exception("Legacy import: importing %s failed unexpectedly", legacy.source)
+                raise LegacyImportError(
+                    [*problems, unexpected(legacy.source, "saved", exc)]
+                ) from exc
+        if problems:
+            raise LegacyImportError(problems)
+        return reports
 
     def run(self, legacy: LegacyPage) -> PageReport:
         report = PageReport(legacy.source, legacy.title)
-        try:
-            a = self.model("A", legacy.model_a, legacy, report)
-            b = self.model("B", legacy.model_b, legacy, report)
-            if a.pk == b.pk:
-                raise LegacyPageError(
-                    legacy.source,
-                    f"“{legacy.model_a}” and “{legacy.model_b}” are the same model page.",
-                )
-            values = self.prose(legacy)
-            page = ComparisonPage.objects.filter(
-                Q(model_a=a, model_b=b) | Q(model_a=b, model_b=a)
-            ).first()
-            if page is None:
-                page, revision = self.create(a, b, values, report)
-            else:
-                revision = self.update(page, values, report)
-            report.page, report.title = page, page.title
-            self.stamp(page, legacy, revision, report)
-        except LegacyPageError as exc:
-            raise LegacyImportError([str(exc)]) from exc
-        except (ValidationError, DatabaseError) as exc:
-            detail = "; ".join(getattr(exc, "messages", None) or [str(exc)])
-            raise LegacyImportError([f"{legacy.source}: could not be saved: {detail}"]) from exc
+        a = self.model("A", legacy.model_a, legacy, report)
+        b = self.model("B", legacy.model_b, legacy, report)
+        if a.pk == b.pk:
+            raise LegacyPageError(
+                legacy.source,
+                f"“{legacy.model_a}” and “{legacy.model_b}” are the same model page.",
+            )
+        pair = frozenset((a.pk, b.pk))
+        if pair in self.pairs:
+            raise LegacyPageError(
+                legacy.source,
+                f"“{legacy.title}” compares the same two models as {self.pairs[pair]} in this "
+                "run (in either order); import one of the two files.",
+            )
+        self.pairs[pair] = legacy.source
+        values = self.prose(legacy)
+        page = ComparisonPage.objects.filter(
+            Q(model_a=a, model_b=b) | Q(model_a=b, model_b=a)
+        ).first()
+        if page is None:
+            page, revision = self.create(a, b, values, report)
+        else:
+            self.check_editable(page, legacy.source)
+            revision = self.update(page, values, report)
+        report.page, report.title = page, page.title
+        self.stamp(page, legacy, revision, report)
         self.check(legacy, a, b, values, report)
         for warning in legacy.warnings:
             report.warn(warning)
         report.action = report.action or "unchanged"
         return report
+
+    def check_editable(self, page: ComparisonPage, source: str) -> None:
+        """Refuse to change a page its editors could not change now: in review, locked,
+        scheduled for publishing, or (for an admin user) not theirs to edit."""
+        title = f"“{page.title}”"
+        state = page.current_workflow_state if page.workflow_in_progress else None
+        if state is not None:
+            task = state.current_task_state.task.name if state.current_task_state else ""
+            where = f" (“{task}” of “{state.workflow.name}”)" if task else ""
+            raise LegacyPageError(
+                source,
+                f"{title} is in review{where}: an import would change the page under review. "
+                "Import it once the review is finished or cancelled.",
+            )
+        lock = page.get_lock()
+        if lock is not None and (self.user is None or lock.for_user(self.user)):
+            if isinstance(lock, ScheduledForPublishLock):
+                why = "has a revision scheduled for publishing, and nobody can change it until then"
+            elif isinstance(lock, BasicLock) and page.locked_by is not None:
+                holder = page.locked_by.get_full_name() or page.locked_by.get_username()
+                why = f"is locked by {holder}: only they can change it while it is locked"
+            else:
+                why = "is locked: nobody can change it while it is locked"
+            raise LegacyPageError(source, f"{title} {why}.")
+        if self.user is not None and not page.permissions_for_user(self.user).can_edit():
+            raise LegacyPageError(source, f"you may not edit {title}.")
 
     # --- models ------------------------------------------------------------------------
 
@@ -218,10 +315,9 @@ class _Importer:
         while index.get_children().filter(slug=slug).exists():
             n += 1
             slug = f"{base}-{n}"
-        page = ModelPage(title=name, slug=slug, live=False)
-        index.add_child(instance=page)
-        page.save_revision(user=self.user)
-        log(instance=page, action="wagtail.create", user=self.user)
+        page = ModelPage(title=name, slug=slug, live=False, owner=self.user)
+        index.add_child(instance=page)  # logs "wagtail.create", as the admin does
+        page.save_revision(user=self.user, log_action=True)
         self.created_models.add(page.pk)
         return page
 
@@ -241,12 +337,16 @@ class _Importer:
         )
 
     def create(self, a: ModelPage, b: ModelPage, values: dict, report: PageReport):
-        page = ComparisonPage(model_a=a, model_b=b, live=False)
+        page = ComparisonPage(model_a=a, model_b=b, live=False, owner=self.user)
         page.sections = default_section_data(values)
         page.fill_identity()
-        self.index.add_child(instance=page)
-        revision = page.save_revision(user=self.user)
-        log(instance=page, action="wagtail.create", user=self.user)
+        self.index.add_child(instance=page)  # logs "wagtail.create", as the admin does
+        revision = page.save_revision(user=self.user, log_action=True)
+        for name in PROSE_FIELDS:
+            if _is_empty(values[name][PROSE_FIELDS[name]]):
+                report.warn(
+                    f"No {PROSE_LABELS[name]} found on the page; that section is left empty."
+                )
         report.action = "created"
         message = f"Created the draft comparison page “{page.title}” with the legacy page's "
         report.add(
@@ -261,14 +361,26 @@ class _Importer:
     def update(self, page: ComparisonPage, values: dict, report: PageReport):
         latest = page.get_latest_revision_as_object()
         current = list(latest.sections.raw_data)
-        wanted = with_prose(current, values)
-        if without_ids(current) == without_ids(wanted):
-            return None
         before = {b.get("type"): b.get("value") or {} for b in current}
-        for name, label in (("verdict", "verdict"), ("deep_dive", "deep dive"), ("faq", "FAQ")):
+        imported = {}
+        for name, label in PROSE_LABELS.items():
             field = PROSE_FIELDS[name]
+            if not _is_empty(values[name][field]):
+                imported[name] = values[name]
+            elif _is_empty(before.get(name, {}).get(field)):
+                report.warn(f"No {label} found on the page; that section is left empty.")
+            else:
+                # A legacy page without the section says nothing about it: keep the page's.
+                report.warn(f"No {label} found on the page; the page's {label} is kept.")
+        wanted = with_prose(current, imported)
+        if comparable(current) == comparable(wanted):
+            return None
+        for name, label in PROSE_LABELS.items():
+            field = PROSE_FIELDS[name]
+            if name not in imported:
+                continue
             old, new = without_ids(before.get(name, {}).get(field)), values[name][field]
-            if old == new:
+            if comparable(old) == comparable(new):
                 continue
             if name == "faq":
                 was, now = _faq_summary(old or []), _faq_summary(new)
@@ -287,12 +399,8 @@ class _Importer:
                     else ""
                 )
             )
-        if page.workflow_in_progress:
-            report.warn(
-                f"“{page.title}” is in review: the reviewers will see the imported revision."
-            )
         latest.sections = wanted
-        revision = latest.save_revision(user=self.user)
+        revision = latest.save_revision(user=self.user, log_action=True)
         report.action = "updated"
         return revision
 
@@ -359,6 +467,15 @@ class _Importer:
                 "conflict", claim.model, f"claim ({claim.source})",
                 f"Imported prose contradicts our data: {claim}", old=claim.fact, new=claim.claimed,
             )  # fmt: skip
+
+
+def _is_empty(value: Any) -> bool:
+    """An editor section with nothing in it: no FAQ items, or rich text without text."""
+    if not value:
+        return True
+    if isinstance(value, str):
+        return not collapse(BeautifulSoup(value, "html.parser").get_text())
+    return False
 
 
 def find_model(name: str, source: str) -> tuple[ModelPage | None, str]:

@@ -1,7 +1,8 @@
 """Admin entry point for editors: "Import legacy pages".
 
 Upload one or more .txt/.html legacy pages, optionally as a dry run, and read the report.
-Only users who may add comparison pages (under /compare/) can open it.
+Only users who may run imports (`comparisons.add_importrun`, as for the catalogue import)
+and add comparison pages (under /compare/) can open it.
 """
 
 from __future__ import annotations
@@ -17,9 +18,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from comparisons.importers.legacy import LegacyImportError, Source, import_legacy_pages
-from comparisons.importers.legacy_parse import SUFFIXES
+from comparisons.importers.legacy_parse import MAX_FILE_BYTES, SUFFIXES, too_large
 
-MAX_FILE_BYTES = 2 * 1024 * 1024  # legacy pages are a few KB; anything this big is not one
 MAX_FILES = 50
 
 
@@ -27,6 +27,8 @@ def can_import_legacy_pages(user: Any) -> bool:
     from comparisons.models import ComparisonIndexPage
 
     if not (user.is_authenticated and user.is_active):
+        return False
+    if not user.has_perm("comparisons.add_importrun"):
         return False
     index = ComparisonIndexPage.objects.first()
     return bool(index and index.permissions_for_user(user).can_add_subpage())
@@ -62,13 +64,17 @@ class LegacyImportForm(forms.Form):
         help_text="Show the report without saving anything.",
     )
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if self.has_error("files") and self.files:
+            self.add_error(None, "Nothing was imported: see the problem with the files below.")
+        return cleaned
+
     def clean_files(self) -> list[Source]:
         sources = []
         for upload in self.cleaned_data["files"]:
             if upload.size > MAX_FILE_BYTES:
-                raise forms.ValidationError(
-                    f"{upload.name} is larger than 2 MB: it is not a legacy comparison page."
-                )
+                raise forms.ValidationError(f"{upload.name}: {too_large()}.")
             sources.append(Source(upload.name, upload.read()))
         return sources
 
@@ -104,8 +110,15 @@ class LegacyImportView(WagtailAdminTemplateMixin, FormView):
                 user=self.request.user,
             )
         except LegacyImportError as exc:
-            for problem in exc.problems:
-                form.add_error(None, problem)
+            # All or nothing, said first at form level; then each file's problem.
+            if len(exc.problems) == 1:
+                form.add_error(None, f"Nothing was imported: {exc.problems[0]}")
+            else:
+                form.add_error(
+                    None, f"Nothing was imported ({len(exc.problems)} problems, listed below)."
+                )
+                for problem in exc.problems:
+                    form.add_error(None, problem)
             return self.form_invalid(form)
         # A fresh form: re-submitting the same files is a deliberate new upload.
         return self.render_to_response(self.get_context_data(form=self.form_class(), result=result))

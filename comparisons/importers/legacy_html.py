@@ -28,6 +28,12 @@ _INLINE = frozenset(
 )  # fmt: skip
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _NOT_CONTENT = (Comment, Declaration, Doctype, ProcessingInstruction)
+# Real pages nest a few dozen elements deep at most (html > body > main > section > div >
+# p > a > b ...). Deeper markup is refused: it is crafted, and every tree walk over it
+# (ours, BeautifulSoup's, the rich-text converter's) recurses once per level.
+MAX_DEPTH = 100
+# The specimen pages have a few hundred elements; tens of thousands are not a page.
+MAX_ELEMENTS = 20_000
 
 
 def _text(node: PageElement) -> str:
@@ -98,9 +104,55 @@ def _walk(node: Tag, out: list[Block]) -> None:
     flush()
 
 
+class UnreadableMarkup(ValueError):
+    """Markup no real page has: nested deeper, or with more elements, than any page does."""
+
+
+class TooDeeplyNested(UnreadableMarkup):
+    def __init__(self) -> None:
+        super().__init__(
+            f"the HTML nests elements more than {MAX_DEPTH} levels deep; a legacy page is "
+            "never nested that deeply"
+        )
+
+
+class TooManyElements(UnreadableMarkup):
+    def __init__(self) -> None:
+        super().__init__(
+            f"the HTML has more than {MAX_ELEMENTS:,} elements; a legacy page has a few hundred"
+        )
+
+
+def nesting_depth(root: Tag, limit: int) -> int:
+    """How deep elements nest under `root`, counted without recursion; stops past `limit`."""
+    return _measure(root, limit, None)[0]
+
+
+def _measure(root: Tag, depth_limit: int, count_limit: int | None) -> tuple[int, int]:
+    """(deepest nesting, number of elements) under `root`, without recursion; stops as soon
+    as either passes its limit."""
+    deepest, count, stack = 0, 0, [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest, count = max(deepest, depth), count + 1
+        if deepest > depth_limit or (count_limit is not None and count > count_limit):
+            break
+        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tag))
+    return deepest, count
+
+
 def read_html(data: bytes) -> tuple[list[Block], str]:
-    """The page's blocks, and the text of its <title> (a fallback for a missing <h1>)."""
+    """The page's blocks, and the text of its <title> (a fallback for a missing <h1>).
+
+    Raises TooDeeplyNested for markup nested past MAX_DEPTH (walking it, and later
+    sanitising and converting its prose, recurse once per level), and TooManyElements for
+    more than MAX_ELEMENTS elements (no page has them; reading them only takes time)."""
     soup = BeautifulSoup(data, "html.parser")
+    depth, count = _measure(soup, MAX_DEPTH, MAX_ELEMENTS + 1)
+    if depth > MAX_DEPTH:
+        raise TooDeeplyNested
+    if count > MAX_ELEMENTS + 1:  # the document itself is not an element
+        raise TooManyElements
     title = _text(soup.title) if soup.title else ""
     blocks: list[Block] = []
     _walk(soup, blocks)

@@ -10,6 +10,7 @@ page states (`Statement`s) for the conflict report. Anything wrong with the file
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,12 +19,13 @@ from pathlib import PurePath
 
 from comparisons.importers.legacy_document import (
     TABLE_SECTIONS,
+    TITLE_MAX_LENGTH,
     Block,
     collapse,
     section_key,
     title_match,
 )
-from comparisons.importers.legacy_html import read_html
+from comparisons.importers.legacy_html import UnreadableMarkup, read_html
 from comparisons.importers.legacy_text import read_text
 from comparisons.importers.legacy_values import (
     HEADER_LABELS,
@@ -33,17 +35,33 @@ from comparisons.importers.legacy_values import (
 )
 
 SUFFIXES = (".txt", ".html", ".htm")
+# Legacy pages are a few KB; anything this big is not one. The command and the admin
+# both refuse a larger file before reading it.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_FILE_SIZE_LABEL = "2 MB"
 NAME_MAX_LENGTH = 255  # a model page title
 QUESTION_MAX_LENGTH = 250  # FAQItemBlock.question
+# An editor section (verdict, deep dive, FAQ) of a real page is a few dozen paragraphs.
+MAX_SECTION_BLOCKS = 200
+MAX_SECTION_CHARACTERS = 50_000
 
+# "Last reviewed: 2026-05-14." opening a line or paragraph (the footer, or a note under
+# the title). A sentence that mentions a review ("Prices were last reviewed in March.")
+# is prose, not the date line.
 _LAST_REVIEWED = re.compile(
-    r"\blast reviewed\b(?:\s+on)?\s*:?\s*(?P<value>.*?)(?:\.\s|\.?$)", re.IGNORECASE
+    r"^\W*last reviewed\b(?:\s+on)?\s*:?\s*(?P<value>.*?)(?:\.\s|\.?$)", re.IGNORECASE
 )
+# " | LLM Reference", " - Site" (or an en or em dash) after the pair in an HTML <title>.
+_TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+")
+_VS = re.compile(r"\bvs\b|\bversus\b", re.IGNORECASE)
+# Control, formatting (bidi overrides, zero-width), separator and surrogate characters.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y")
 _CHEAPEST_ROUTE = re.compile(r"^cheapest tracked route(?:/tier)?:\s*(?P<route>.+?)\.?$", re.I)
 _AVAILABLE = re.compile(r"^(?P<model>.+?) is available on (?P<providers>.+?)\.?$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_LABS = re.compile(r"\bmodels? from (?P<a>[^.,]+?) and (?P<b>[^.,]+?)\.")
+# Lab names are bounded so the search stays linear on a crafted intro.
+_LABS = re.compile(r"\bmodels? from (?P<a>[^.,]{1,80}?) and (?P<b>[^.,]{1,80}?)\.")
 
 
 class LegacyPageError(Exception):
@@ -80,6 +98,11 @@ class LegacyPage:
         return (self.model_a, self.model_b)
 
 
+def is_review_line(block: Block) -> bool:
+    """A "Last reviewed: …" line: the page's review date, not prose."""
+    return block.kind == "para" and _LAST_REVIEWED.match(block.text) is not None
+
+
 # --- reading -----------------------------------------------------------------------------
 
 
@@ -89,6 +112,8 @@ def parse_legacy_page(source: str, data: bytes, *, today: date | None = None) ->
         raise LegacyPageError(
             source, f"unsupported file type “{suffix or 'none'}”: expected .txt, .html or .htm"
         )
+    if len(data) > MAX_FILE_BYTES:
+        raise LegacyPageError(source, too_large())
     if not data.strip():
         raise LegacyPageError(source, "the file is empty")
     if b"\x00" in data:
@@ -102,8 +127,39 @@ def parse_legacy_page(source: str, data: bytes, *, today: date | None = None) ->
             ) from exc
         blocks, html_title = read_text(text), ""
     else:
-        blocks, html_title = read_html(data)
+        try:
+            blocks, html_title = read_html(data)
+        except UnreadableMarkup as exc:
+            raise LegacyPageError(source, str(exc)) from exc
     return _Builder(source, blocks, today or date.today()).build(html_title)
+
+
+def too_large() -> str:
+    return f"the file is larger than {MAX_FILE_SIZE_LABEL}: it is not a legacy comparison page"
+
+
+def without_site_suffix(title: str) -> str:
+    """ "gpt-oss-120b vs Qwen3.5-4B | LLM Reference" -> "gpt-oss-120b vs Qwen3.5-4B".
+
+    Trailing " | …" and " - …" parts (or en or em dashes) are dropped while what is left still names
+    two models and the part dropped is not itself part of the pair."""
+    title = collapse(title)
+    while True:
+        cuts = list(_TITLE_SUFFIX.finditer(title))
+        if not cuts:
+            return title
+        rest, suffix = title[: cuts[-1].start()], title[cuts[-1].end() :]
+        match = title_match(rest)
+        if _VS.search(suffix) or not match or not match["a"].strip() or not match["b"].strip():
+            return title
+        title = rest
+
+
+def hidden_characters(text: str) -> list[str]:
+    """Code points of control, bidi and other invisible characters in `text` ("U+202E")."""
+    return sorted(
+        {f"U+{ord(c):04X}" for c in text if unicodedata.category(c) in _HIDDEN_CATEGORIES}
+    )
 
 
 def review_date(source: str, value: str, today: date) -> date:
@@ -123,6 +179,7 @@ def review_date(source: str, value: str, today: date) -> date:
 class _Builder:
     def __init__(self, source: str, blocks: list[Block], today: date) -> None:
         self.source, self.today = source, today
+        self.blocks = blocks
         self.preamble: list[Block] = []
         self.sections: dict[str, list[Block]] = {}
         self.headings: dict[str, str] = {}
@@ -159,10 +216,7 @@ class _Builder:
             *self.intro_statements(intro),
         ]
         statements += self.availability_statements(faq)
-        deep_dive = self.prose(self.sections.get("deep_dive", []), headings=True)
-        for label, found in (("verdict", verdict), ("deep dive", deep_dive), ("FAQ", faq)):
-            if not found:
-                self.warnings.append(f"No {label} found on the page; that section is left empty.")
+        deep_dive = self.prose(self.sections.get("deep_dive", []), headings=True, label="deep dive")
         return LegacyPage(
             source=self.source,
             title=title,
@@ -182,15 +236,20 @@ class _Builder:
     def title(self, html_title: str) -> tuple[str, tuple[str, str]]:
         candidates = [b.text for b in self.preamble if b.kind == "heading" and b.level == 1]
         candidates += [b.text for b in self.preamble if b.kind == "heading" and b.level > 1]
-        candidates += [html_title] if html_title else []
+        candidates += [without_site_suffix(html_title)] if html_title else []
         for text in candidates:
             match = title_match(text)
             if match and match["a"].strip() and match["b"].strip():
                 return self.checked_title(collapse(text), match["a"], match["b"])
-        if candidates and re.search(r"\bvs\b|\bversus\b", candidates[0], re.IGNORECASE):
+        if candidates and _VS.search(candidates[0]):
+            first = collapse(candidates[0])
+            if len(first) > TITLE_MAX_LENGTH:
+                raise self.fail(
+                    f"the title “{first[:60]}…” is too long ({len(first)} characters; a "
+                    f"“Model A vs Model B” title has at most {TITLE_MAX_LENGTH})"
+                )
             raise self.fail(
-                f"the title “{candidates[0]}” does not name two models "
-                "(expected “Model A vs Model B”)"
+                f"the title “{first}” does not name two models (expected “Model A vs Model B”)"
             )
         if not self.sections:
             raise self.fail(
@@ -206,6 +265,15 @@ class _Builder:
         for name in (a, b):
             if len(name) > NAME_MAX_LENGTH:
                 raise self.fail(f"the model name “{name[:40]}…” is too long to be a model")
+            hidden = hidden_characters(name)
+            if hidden:
+                shown = "".join(c for c in name if f"U+{ord(c):04X}" not in hidden)
+                raise self.fail(
+                    f"the model name “{shown}” contains control or invisible formatting "
+                    f"characters ({', '.join(hidden)}); retype the title"
+                )
+            if not any(c.isalnum() for c in name):
+                raise self.fail(f"“{name}” is not a model name: it has no letter or digit")
         if not self.sections:
             raise self.fail(
                 f"“{title}” has none of the comparison sections (Verdict, Deep dive, FAQ, "
@@ -214,9 +282,9 @@ class _Builder:
         return title, (a, b)
 
     def reviewed_on(self) -> date | None:
-        blocks = [*self.preamble, *(b for blocks in self.sections.values() for b in blocks)]
-        for block in blocks:
-            match = _LAST_REVIEWED.search(block.text) if block.kind == "para" else None
+        # The footer's line wins over a note under the title: the last one on the page.
+        for block in reversed(self.blocks):
+            match = _LAST_REVIEWED.match(block.text) if block.kind == "para" else None
             if match:
                 value = match["value"].strip()
                 if not value:
@@ -227,25 +295,43 @@ class _Builder:
 
     # --- prose -------------------------------------------------------------------------
 
-    @staticmethod
-    def prose(blocks: Iterable[Block], *, headings: bool = False) -> str:
-        parts = []
+    def prose(self, blocks: Iterable[Block], *, label: str, headings: bool = False) -> str:
+        parts, characters = [], 0
         for block in blocks:
-            if block.kind in ("para", "list") and not _LAST_REVIEWED.search(block.text):
+            if block.kind in ("para", "list") and not is_review_line(block):
                 parts.append(block.html)
             elif headings and block.kind == "heading" and block.text:
                 parts.append(f"<h3>{escape(block.text)}</h3>")
+            else:
+                continue
+            characters += len(block.text)
+            self.check_size(label, len(parts), characters)
         return "".join(parts)
+
+    def check_size(self, label: str, blocks: int, characters: int) -> None:
+        if blocks > MAX_SECTION_BLOCKS:
+            raise self.fail(
+                f"the {label} is too long: more than {MAX_SECTION_BLOCKS} paragraphs, lists "
+                "and headings (a legacy page's section has a few dozen)"
+            )
+        if characters > MAX_SECTION_CHARACTERS:
+            raise self.fail(
+                f"the {label} is too long: more than {MAX_SECTION_CHARACTERS:,} characters of "
+                "text (a legacy page's section has a few thousand)"
+            )
 
     def intro_and_verdict(self) -> tuple[str, str]:
         titled = [i for i, b in enumerate(self.preamble) if b.kind == "heading"]
         after_title = self.preamble[titled[0] + 1 :] if titled else self.preamble
-        paragraphs = [b for b in after_title if b.kind in ("para", "list")]
+        # A "Last reviewed" note under the title is neither the intro nor the verdict.
+        paragraphs = [
+            b for b in after_title if b.kind in ("para", "list") and not is_review_line(b)
+        ]
         intro = paragraphs[0].text if paragraphs else ""
         if "verdict" in self.sections:
-            return intro, self.prose(self.sections["verdict"])
+            return intro, self.prose(self.sections["verdict"], label="verdict")
         # The specimen layout: the generated intro, then the editor's verdict.
-        return intro, self.prose(paragraphs[1:])
+        return intro, self.prose(paragraphs[1:], label="verdict")
 
     def faq(self) -> list[FAQEntry]:
         blocks = self.sections.get("faq", [])
@@ -259,7 +345,10 @@ class _Builder:
             elif question:
                 self.warnings.append(f"FAQ: “{question}” has no answer; left out.")
 
-        for block in blocks:
+        characters = 0
+        for count, block in enumerate(blocks, 1):
+            characters += len(block.text)
+            self.check_size("FAQ", count, characters)
             is_question = block.kind == "heading" or (
                 not by_heading and block.kind == "para" and block.text.endswith("?")
             )
@@ -271,7 +360,7 @@ class _Builder:
                         f"the FAQ question “{question[:40]}…” is longer than "
                         f"{QUESTION_MAX_LENGTH} characters"
                     )
-            elif block.kind in ("para", "list") and not _LAST_REVIEWED.search(block.text):
+            elif block.kind in ("para", "list") and not is_review_line(block):
                 if question:
                     answer.append(block.html)
                 else:

@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup, Comment, Tag
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
 from comparisons.blocks import SECTION_BLOCKS
+from comparisons.importers.legacy_html import MAX_DEPTH, TooDeeplyNested, nesting_depth
 
 _REMOVED = (
     "script", "style", "template", "noscript", "iframe", "frame", "object", "embed", "applet",
@@ -44,6 +45,9 @@ def _converter(features: tuple[str, ...]) -> ContentstateConverter:
 
 def _strip(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
+    if nesting_depth(soup, MAX_DEPTH) > MAX_DEPTH:
+        # The reader refuses such pages already; the converter below would recurse too deep.
+        raise TooDeeplyNested
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     for tag in soup.find_all(_REMOVED):

@@ -52,17 +52,22 @@ ROW_FIELDS: dict[str, tuple[str, str]] = {
 }
 HEADER_LABELS = ("pricing attribute", "specification", "capability", "signal")
 
+# Numbers are bounded (at most 12 digits before and after the point): a value no page
+# could mean is "not understood", never an overflow or a runaway computation.
+_NUMBER = r"\d{1,12}(?:\.\d{1,12})?"
 _PATTERNS: dict[str, str] = {
-    "tokens": r"(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>[KkMm])?(?:[\s-]?tokens?)?",
-    "price": r"\$\s?(?P<n>\d+(?:\.\d+)?)(?:\s?/\s?1M(?: tokens)?)?",
-    "tracked": r"(?P<n>\d+) tracked",
-    "rows": r"(?P<n>\d+) rows?",
+    "tokens": rf"(?P<n>{_NUMBER})\s?(?P<unit>[KkMm])?(?:[\s-]?tokens?)?",
+    "price": rf"\$\s?(?P<n>{_NUMBER})(?:\s?/\s?1M(?: tokens)?)?",
+    "tracked": r"(?P<n>\d{1,6}) tracked",
+    "rows": r"(?P<n>\d{1,6}) rows?",
     "date": r"\d{4}-\d{2}-\d{2}",
     "month": r"(?P<y>\d{4})-(?P<m>\d{2})",
-    "parameters": r"(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>[MBT])(?: \((?P<detail>[^)]*)\))?(?P<est>\*)?",
+    "parameters": rf"(?P<n>{_NUMBER})\s?(?P<unit>[MBT])(?: \((?P<detail>[^)]*)\))?(?P<est>\*)?",
     "yesno": r"Yes|No",
 }
-_DASHES = ("-", "\u2014", "\u2013")  # hyphen, em dash, en dash
+_DASHES = ("-", "\u2014", "\u2013")
+MAX_RUN_TOGETHER = 300  # characters of two run-together cells; real rows have under 100
+SHOWN_MAX = 80  # characters of a cell quoted in a warning  # hyphen, em dash, en dash
 BLANK = frozenset({"", *_DASHES, "n/a", "unknown", "not sourced", "not yet sourced", "unavailable"})
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _CAPABILITY_ROW = re.compile(r"^(?P<label>.+?)(?P<a>Yes|No|-|—)(?P<b>Yes|No|-|—)$")
@@ -97,7 +102,10 @@ def _case_boundary(text: str, at: int) -> bool:
 
 def split_cells(kind: str, text: str) -> tuple[str, str] | None:
     """The two values of a row whose cells lost their separator, when only one split
-    reads as two values of the row's kind; None when that is ambiguous."""
+    reads as two values of the row's kind; None when that is ambiguous, or when the text
+    is longer than two cells ever are (each split is tried, so it must stay short)."""
+    if len(text) > MAX_RUN_TOGETHER:
+        return None
     found = []
     for at in range(1, len(text)):
         left, right = text[:at].strip(), text[at:].strip()
@@ -172,8 +180,8 @@ def parse_value(kind: str, text: str) -> Any:
     if kind in ("tracked", "rows"):
         return int(match["n"])
     if kind == "month":
-        month = int(match["m"])
-        return date(int(match["y"]), month, 1) if 1 <= month <= 12 else None
+        year, month = int(match["y"]), int(match["m"])
+        return date(year, month, 1) if year >= 1 and 1 <= month <= 12 else None
     if kind == "parameters":
         return (
             Decimal(match["n"]) * _BILLIONS[match["unit"]],
@@ -202,11 +210,11 @@ def row_statements(
     elif label.casefold() in ROW_FIELDS:
         (field, kind), key = ROW_FIELDS[label.casefold()], ""
     else:
-        return [], [f"{where}: row “{label}” is not one we know; not checked."]
+        return [], [f"{where}: row “{clip(label)}” is not one we know; not checked."]
     if len(values) != 2:
-        found = " | ".join(values) or "nothing"
+        found = clip(" | ".join(values)) or "nothing"
         return [], [
-            f"{where}: row “{label}” should have a value for each model, found “{found}”; "
+            f"{where}: row “{clip(label)}” should have a value for each model, found “{found}”; "
             "not checked."
         ]
     statements, warnings = [], []
@@ -215,7 +223,9 @@ def row_statements(
             continue
         value = parse_value(kind, text)
         if value is None:
-            warnings.append(f"{where}: “{text}” in row “{label}” is not understood; not checked.")
+            warnings.append(
+                f"{where}: “{clip(text)}” in row “{clip(label)}” is not understood; not checked."
+            )
             continue
         statements.append(
             Statement(side, field, shown(kind, text, value), value, where, key or _complete(field))
@@ -224,6 +234,11 @@ def row_statements(
         # One number for the pair, printed under both models.
         statements = [Statement("pair", s.field, s.shown, s.value, where) for s in statements[:1]]
     return statements, warnings
+
+
+def clip(text: str) -> str:
+    """A cell as quoted in a warning: at most SHOWN_MAX characters."""
+    return text if len(text) <= SHOWN_MAX else text[: SHOWN_MAX - 1] + "…"
 
 
 def _complete(field: str) -> str:

@@ -81,6 +81,28 @@ class NoSelfApprovalMixin:
             raise PermissionDenied(self.SELF_APPROVAL)
         return super().on_action(task_state, user, action_name, **kwargs)  # type: ignore[misc]
 
+    def start(self, workflow_state: Any, user: Any = None) -> TaskState:
+        """Review the revision the workflow is reviewing, not whatever was saved last.
+
+        Wagtail starts every task on the page's latest revision, so a draft saved after the
+        fact check would reach final approval (and go live) without being fact-checked.
+        A task that follows an approved one reviews the revision that one approved; the
+        first task, and a task restarted after changes were requested, review the latest."""
+        task_state = super().start(workflow_state, user=user)  # type: ignore[misc]
+        previous = (
+            workflow_state.task_states.exclude(pk=task_state.pk)
+            .order_by("-started_at", "-pk")
+            .first()
+        )
+        if (
+            previous is not None
+            and previous.status == TaskState.STATUS_APPROVED
+            and previous.revision_id != task_state.revision_id
+        ):
+            task_state.revision_id = previous.revision_id
+            task_state.save(update_fields=["revision"])
+        return task_state
+
     def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any):
         states = super().get_task_states_user_can_moderate(user, **kwargs)  # type: ignore[misc]
         return states.exclude(workflow_state__requested_by=user)

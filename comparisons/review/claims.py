@@ -44,13 +44,13 @@ _PRICE_KIND_BEFORE = re.compile(
     r"\b(input|output|cached)\s+(?:price|pricing|cost)s?\b[^$]{0,20}$", re.I
 )
 _CONTEXT = re.compile(
-    r"(?P<number>\d+(?:\.\d+)?)\s?(?P<unit>[KkMm])\b(?:[\s-]?(?:token|tokens))",
+    r"(?<![\d.])(?P<number>\d{1,12}(?:\.\d{1,12})?)\s?(?P<unit>[KkMm])\b(?:[\s-]?(?:token|tokens))",
 )
 _RELEASE = re.compile(
     r"\breleased\b[^.]{0,20}?\b(?:on|in)?\s*(?P<date>\d{4}-\d{2}-\d{2}|\d{4})\b", re.I
 )
 _ROUTES = re.compile(
-    r"\b(?P<count>\d+)\s+(?:tracked\s+)?(?:provider\s+)?(?:routes?|providers)\b", re.I
+    r"\b(?P<count>\d{1,6})\s+(?:tracked\s+)?(?:provider\s+)?(?:routes?|providers)\b", re.I
 )
 _OPEN = re.compile(
     r"\b(?P<neg>not\s+|isn't\s+|is\s+not\s+)?(?P<what>open[\s-]source|open[\s-]weights?|proprietary)\b",
@@ -93,12 +93,21 @@ def _subject(position: int, mentions: list[tuple[int, ModelFacts]]) -> ModelFact
 
 
 def matches_when_rounded(claimed: Decimal, actual: Decimal | None) -> bool:
-    """A claim written to fewer decimals matches the actual value rounded the same way."""
-    if actual is None:
+    """A claim written to fewer decimals matches the actual value rounded the same way.
+
+    Any figure is safe to pass: one too long to round within the decimal precision (a
+    price with hundreds of digits, from a crafted page or a typo) is compared exactly, and
+    a value that is not a finite number matches nothing. (Used by the page editor's claim
+    check and the legacy importer's conflict report.)"""
+    if actual is None or not claimed.is_finite() or not actual.is_finite():
         return False
-    places = -claimed.as_tuple().exponent if claimed.as_tuple().exponent < 0 else 0
-    quantum = Decimal(1).scaleb(-places)
-    return actual.quantize(quantum) == claimed.quantize(quantum)
+    exponent = claimed.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    try:
+        quantum = Decimal(1).scaleb(-places)
+        return actual.quantize(quantum) == claimed.quantize(quantum)
+    except InvalidOperation:
+        return actual == claimed
 
 
 _FIELD_WORD = {

@@ -62,13 +62,26 @@ def stamp_historical_review(page: Any, reviewed_on: date, *, note: str, revision
     )
 
 
+def reviewed_revision(workflow_state: Any) -> Any:
+    """The revision a finished workflow approved: the one its last task was reviewing.
+
+    Not the page's latest revision: a draft saved while the page was in review (after the
+    task started) was never approved, and stays a draft."""
+    task_state = workflow_state.current_task_state
+    if task_state is not None and task_state.revision_id is not None:
+        return task_state.revision
+    return workflow_state.content_object.get_latest_revision()
+
+
 def publish_approved(workflow_state: Any, user: Any = None) -> None:
     """WAGTAIL_FINISH_WORKFLOW_ACTION: publish the approved revision.
 
-    The approval is the permission: reviewers do not hold the page publish right, so that
-    publishing happens only through review; Wagtail's default would require it."""
-    revision = workflow_state.content_object.get_latest_revision()
-    revision.publish(user=user, skip_permission_checks=True)
+    Like Wagtail's default (`wagtail.workflows.publish_workflow_state`), with two
+    differences: the revision published is the one the workflow reviewed (see
+    `reviewed_revision`), and the approval is the permission: reviewers do not hold the
+    page publish right, so that publishing happens only through review, and Wagtail's
+    default would require it."""
+    reviewed_revision(workflow_state).publish(user=user, skip_permission_checks=True)
 
 
 def on_workflow_approved(sender: Any, instance: Any, user: Any = None, **kwargs: Any) -> None:
@@ -81,8 +94,7 @@ def on_workflow_approved(sender: Any, instance: Any, user: Any = None, **kwargs:
         if not isinstance(specific, ComparisonPage):
             return
         page = specific
-    task_state = instance.current_task_state
-    revision = task_state.revision if task_state else page.live_revision
+    revision = reviewed_revision(instance)
     flagged = flagged_claims_for_revision(revision) if revision else []
     stamp_review(
         page,

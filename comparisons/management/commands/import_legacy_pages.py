@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from comparisons.importers.legacy import LegacyImportError, Source, import_legacy_pages
+from comparisons.importers.legacy_parse import MAX_FILE_BYTES, too_large
 
 
 class Command(BaseCommand):
@@ -22,6 +23,10 @@ class Command(BaseCommand):
         sources, problems = [], []
         for path in options["paths"]:
             try:
+                # The admin's limit: a file this big is refused before it is read.
+                if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+                    problems.append(f"{path.name}: {too_large()}.")
+                    continue
                 sources.append(Source(path.name, path.read_bytes()))
             except OSError as exc:
                 problems.append(f"{path}: the file cannot be read ({exc.strerror or exc}).")
