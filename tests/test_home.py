@@ -1,5 +1,7 @@
 """The home page: editable hero and featured comparisons, latest reviews, new models."""
 
+from pathlib import Path
+
 import pytest
 
 from home.models import HomePage
@@ -29,3 +31,14 @@ def test_editors_change_the_hero_and_featured_list(soup_of):
     soup = soup_of("/")
     assert text_of(soup.find("h1")) == "Pick your model with evidence"
     assert soup.find(id="featured") is None
+
+
+def test_pages_declare_an_icon_that_exists(soup_of):
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    icon = soup_of("/").find("link", rel="icon")
+    assert icon["type"] == "image/svg+xml"
+    assert icon["href"].startswith(settings.STATIC_URL)
+    path = finders.find(icon["href"].removeprefix(settings.STATIC_URL))
+    assert path and "<svg" in Path(path).read_text(encoding="utf-8")
