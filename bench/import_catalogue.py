@@ -9,32 +9,14 @@ site structure (home page and /models/) before the import.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+from run import ROOT, setup_django  # bench/run.py, beside this script
+
 SNAPSHOT = ROOT / "fixtures" / "models-dev" / "models-dev.json"
 TARGETS = {"full import": 60.0, "unchanged re-import": 15.0}
-
-
-def setup_django() -> None:
-    db = ROOT / "var" / "bench-import.sqlite3"
-    db.parent.mkdir(exist_ok=True)
-    if db.exists():
-        db.unlink()
-    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{db}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "llmref.settings.test")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    if "BENCH_DATABASE_URL" in os.environ:  # a database of the user's: start it empty
-        call_command("flush", "--noinput", verbosity=0)
 
 
 def timed(label: str, path: Path) -> tuple[float, int, object]:
@@ -65,7 +47,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", default=str(SNAPSHOT))
     args = parser.parse_args()
-    setup_django()
+    setup_django("bench-import.sqlite3", empty=True)
     from comparisons.demo_data import LoadReport, ensure_child, ensure_site
     from comparisons.models import ModelIndexPage
 

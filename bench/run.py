@@ -26,8 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "site")]
 
 
-def setup_django() -> None:
-    db = ROOT / "var" / "bench.sqlite3"
+def setup_django(name: str = "bench.sqlite3", *, empty: bool = False) -> None:
+    """Django on a database of the benchmark's own: a fresh SQLite file in var/, or the
+    one BENCH_DATABASE_URL names (emptied first when `empty`)."""
+    db = ROOT / "var" / name
     db.parent.mkdir(exist_ok=True)
     if db.exists():
         db.unlink()
@@ -39,6 +41,8 @@ def setup_django() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    if empty and "BENCH_DATABASE_URL" in os.environ:  # a database of the user's
+        call_command("flush", "--noinput", verbosity=0)
 
 
 def measure(client, url: str, requests: int) -> tuple[int, float, float, int]:

@@ -9,7 +9,7 @@ differing catalogue value is reported as a conflict instead of written.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -83,14 +83,7 @@ class Change:
         return f"{self.kind:<9} {self.subject}" + (f" {self.field}" if self.field else "")
 
     def as_dict(self) -> dict[str, str]:
-        return {
-            "kind": self.kind,
-            "subject": self.subject,
-            "field": self.field,
-            "old": self.old,
-            "new": self.new,
-            "message": self.message,
-        }
+        return asdict(self)
 
 
 @dataclass
@@ -612,27 +605,39 @@ class CatalogueImporter:
         changes: list[Change],
     ) -> None:
         current = getattr(obj, name)
-        decision = _decide(current, provenance.recorded(name), incoming)
-        if decision == "set":
+        if self._judge(current, incoming, name, LABELS[name], provenance, subject, changes):
             setattr(obj, name, incoming)
-            provenance.record(name, incoming)
-            changes.append(
-                Change("changed", subject, LABELS[name], _text(current), _text(incoming))
-            )
-        elif decision == "adopt":
-            provenance.record(name, incoming)
+
+    @staticmethod
+    def _judge(
+        current: Any,
+        incoming: Any,
+        key: str,
+        label: str,
+        provenance: _Provenance,
+        subject: str,
+        changes: list[Change],
+    ) -> bool:
+        """The editor-owned rule for one value: records provenance, reports a change or a
+        conflict, and says whether the caller should write the catalogue's value."""
+        decision = _decide(current, provenance.recorded(key), incoming)
+        if decision in ("set", "adopt"):
+            provenance.record(key, incoming)
+        if decision == "set":
+            changes.append(Change("changed", subject, label, _text(current), _text(incoming)))
         elif decision == "conflict":
             changes.append(
                 Change(
                     "conflict",
                     subject,
-                    LABELS[name],
+                    label,
                     _text(current),
                     _text(incoming),
-                    f"{LABELS[name]} {_editor_did(current)}; catalogue says "
-                    f"{_text(incoming)} (kept the editor's value)",
+                    f"{label} {_editor_did(current)}; catalogue says {_text(incoming)} "
+                    "(kept the editor's value)",
                 )
             )
+        return decision == "set"
 
     def _licence_field(
         self,
@@ -681,32 +686,16 @@ class CatalogueImporter:
         rows = {row.capability_id: row for row in page.capability_support.all()}
         for slug, ok in model.capabilities:
             capability = self.capabilities[slug]
-            incoming = "yes" if ok else "no"
             row = rows.get(capability.pk)
-            key = f"capability:{slug}"
             current = row.support if row and row.support != "unknown" else None
-            decision = _decide(current, provenance.recorded(key), incoming)
+            incoming = "yes" if ok else "no"
             label = f"{capability.name.lower()} support"
-            if decision == "set":
+            if self._judge(
+                current, incoming, f"capability:{slug}", label, provenance, subject, changes
+            ):
                 if row is None:
                     row = rows[capability.pk] = CapabilitySupport(capability=capability)
                 row.support = incoming
-                provenance.record(key, incoming)
-                changes.append(Change("changed", subject, label, _text(current), incoming))
-            elif decision == "adopt":
-                provenance.record(key, incoming)
-            elif decision == "conflict":
-                changes.append(
-                    Change(
-                        "conflict",
-                        subject,
-                        label,
-                        current or "—",
-                        incoming,
-                        f"{label} {_editor_did(current)}; catalogue says {incoming} "
-                        "(kept the editor's value)",
-                    )
-                )
         return list(rows.values())
 
     def _routes(

@@ -184,13 +184,18 @@ class _Checker:
         for key in getattr(obj, "duplicates", ()):
             self.fail(where, f"key {key!r} appears more than once")
 
+    def present(self, obj: dict, key: str, where: str, required: bool) -> Any:
+        """The field's value, or None (failing the record when the field is required)."""
+        value = obj.get(key)
+        if value is None and required:
+            self.fail(f"{where}.{key}", "missing (required)")
+        return value
+
     def text(
         self, obj: dict, key: str, where: str, *, required: bool = True, limit: int = MAX_TEXT
     ) -> str:
-        value = obj.get(key)
+        value = self.present(obj, key, where, required)
         if value is None:
-            if required:
-                self.fail(f"{where}.{key}", "missing (required)")
             return ""
         if not isinstance(value, str):
             self.fail(f"{where}.{key}", f"must be text, got {_kind(value)}")
@@ -223,10 +228,8 @@ class _Checker:
             self.fail(f"{where}.{key}", f"must be {name}, got {_kind(value)}")
 
     def flag(self, obj: dict, key: str, where: str, *, required: bool = True) -> bool | None:
-        value = obj.get(key)
+        value = self.present(obj, key, where, required)
         if value is None:
-            if required:
-                self.fail(f"{where}.{key}", "missing (required)")
             return None
         if not isinstance(value, bool):
             self.fail(f"{where}.{key}", f"must be true or false, got {_kind(value)}")
@@ -251,10 +254,8 @@ class _Checker:
             return None
 
     def tokens(self, obj: dict, key: str, where: str, *, required: bool = True) -> int | None:
-        value = obj.get(key)
+        value = self.present(obj, key, where, required)
         if value is None:
-            if required:
-                self.fail(f"{where}.{key}", "missing (required)")
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.fail(f"{where}.{key}", f"must be a whole number of tokens, got {_kind(value)}")
@@ -280,10 +281,8 @@ class _Checker:
         return number
 
     def price(self, obj: dict, key: str, where: str, *, required: bool = False) -> Decimal | None:
-        value = obj.get(key)
+        value = self.present(obj, key, where, required)
         if value is None:
-            if required:
-                self.fail(f"{where}.{key}", "missing (required)")
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.fail(f"{where}.{key}", f"must be a number (USD per 1M tokens), got {_kind(value)}")
