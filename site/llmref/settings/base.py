@@ -114,6 +114,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 WAGTAIL_I18N_ENABLED = False
+# The admin shows initials instead of Gravatar images: editors' email hashes are not sent
+# to a third party, and the admin works on a closed network.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Editorial review: approving the last task publishes (reviewers need no direct publish
 # right, so nobody bypasses the workflow). Editors cannot publish, so any edit after an

@@ -1,0 +1,109 @@
+"""A journey: one test's browser sessions, one per person, each logged in through the admin's
+login form, all watched for console errors, uncaught page errors and HTTP 5xx answers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tests.browser.journeys.site import PASSWORD, Site
+
+VIEWPORT = {"width": 1366, "height": 900}
+# The admin's model editor is heavy with the real catalogue on a busy 2-core machine.
+TIMEOUT_MS = 60_000
+
+
+@dataclass
+class Journey:
+    browser: Any
+    site: Site
+    artefacts: Path
+    name: str
+    logins: dict[str, Any]
+    problems: list[str] = field(default_factory=list)
+    _server_errors: list[tuple[str, Any]] = field(default_factory=list)
+    _contexts: list[Any] = field(default_factory=list)
+    _shots: int = 0
+
+    @property
+    def url(self) -> str:
+        return self.site.url
+
+    def _context(self, who: str, storage_state: Any = None) -> Any:
+        context = self.browser.new_context(viewport=VIEWPORT, storage_state=storage_state)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
+
+        def console(message: Any) -> None:
+            if message.type == "error":
+                where = message.page.url if message.page else "?"
+                source = message.location.get("url")
+                text = f"{message.text} ({source})" if source and source != where else message.text
+                self.problems.append(f"[{who}] console error on {where}: {text}")
+
+        def web_error(error: Any) -> None:
+            where = error.page.url if error.page else "?"
+            self.problems.append(f"[{who}] uncaught error on {where}: {error.error}")
+
+        def response(answer: Any) -> None:
+            if answer.status >= 500:
+                self._server_errors.append((who, answer))
+
+        context.on("console", console)
+        context.on("weberror", web_error)
+        context.on("response", response)
+        self._contexts.append(context)
+        return context
+
+    def as_user(self, username: str) -> Any:
+        """A new tab for USERNAME, logged in (through the login form the first time)."""
+        if username in self.logins:
+            return self._context(username, self.logins[username]).new_page()
+        tab = self._context(username).new_page()
+        tab.goto(f"{self.url}/admin/login/")
+        tab.get_by_label("Username").fill(username)
+        tab.get_by_label("Password").fill(PASSWORD)
+        tab.get_by_role("button", name="Sign in").click()
+        tab.wait_for_url(f"{self.url}/admin/")
+        self.logins[username] = tab.context.storage_state()
+        return tab
+
+    def as_reader(self) -> Any:
+        return self._context("reader").new_page()
+
+    def shot(self, tab: Any, step: str) -> Path:
+        self._shots += 1
+        self.artefacts.mkdir(parents=True, exist_ok=True)
+        path = self.artefacts / f"{self.name}-{self._shots:02d}-{step}.png"
+        tab.screenshot(path=str(path), full_page=True)
+        return path
+
+    def collect(self) -> list[str]:
+        """Every problem seen, with each 5xx answer's exception line from the debug page."""
+        for who, answer in self._server_errors:
+            detail = ""
+            try:
+                match = re.search(r"<title>(.*?)</title>", answer.text(), re.S)
+                detail = f": {match.group(1).strip()}" if match else ""
+            except Exception as exc:  # the body may be gone with its page
+                detail = f" (body unavailable: {exc})"
+            self.problems.append(
+                f"[{who}] HTTP {answer.status} {answer.request.method} {answer.url}{detail}"
+            )
+        self._server_errors.clear()
+        return self.problems
+
+    def screenshot_all(self, step: str) -> None:
+        for context in self._contexts:
+            for tab in context.pages:
+                try:
+                    self.shot(tab, step)
+                except Exception:  # a crashed or closed tab cannot be photographed
+                    pass
+
+    def close(self) -> None:
+        for context in self._contexts:
+            context.close()
+        self._contexts.clear()
