@@ -1,0 +1,50 @@
+"""Editors working on imported model pages: saving a page whose catalogue import brought
+several routes on one provider, and a price change reviewed through to readers."""
+
+from __future__ import annotations
+
+import re
+
+from tests.browser.journeys.journey import Journey
+from tests.browser.journeys.steps import expect_message, footer_action, open_page_editor, review
+
+# After the import, Claude Sonnet 4.5 is sold by Amazon Bedrock in two regions.
+TWO_ROUTES_ONE_PROVIDER = "Claude Sonnet 4.5"
+BEDROCK_IDS = (
+    "au.anthropic.claude-sonnet-4-5-20250929-v1:0",
+    "jp.anthropic.claude-sonnet-4-5-20250929-v1:0",
+)
+
+
+def route_ids(tab) -> list[str]:
+    return tab.locator("input[name$='-provider_model_id']").evaluate_all(
+        "inputs => inputs.map(input => input.value)"
+    )
+
+
+def test_edit_and_save_imported_model_with_two_routes_on_one_provider(journey: Journey) -> None:
+    tab = journey.as_user("editor1")
+    open_page_editor(tab, journey.url, TWO_ROUTES_ONE_PROVIDER)
+    assert set(BEDROCK_IDS) <= set(route_ids(tab))
+    journey.shot(tab, "editor")
+
+    summary = "A dependable all-rounder; checked against the providers' price lists."
+    tab.get_by_role("textbox", name="Summary").fill(summary)
+    footer_action(tab, "Save draft")
+    journey.shot(tab, "saved")
+    expect_message(tab, rf"Page '{re.escape(TWO_ROUTES_ONE_PROVIDER)}' has been updated")
+
+    # The draft holds the edit, and both Bedrock routes are still there.
+    tab.reload()
+    assert tab.get_by_role("textbox", name="Summary").input_value() == summary
+    ids = route_ids(tab)
+    assert all(ids.count(bedrock) == 1 for bedrock in BEDROCK_IDS), ids
+    # Each route is labelled by what tells it apart, not by its position.
+    headings = [
+        " ".join(text.split())
+        for text in tab.locator(
+            "[id^='inline_child_routes-'][id$='-panel-heading']"
+        ).all_inner_texts()
+    ]
+    bedrock = [heading for heading in headings if "Amazon Bedrock" in heading]
+    assert len(bedrock) == 2 and bedrock[0] != bedrock[1], headings
