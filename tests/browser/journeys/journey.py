@@ -3,6 +3,7 @@ login form, all watched for console errors, uncaught page errors and HTTP 5xx an
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,8 @@ from tests.browser.journeys.site import PASSWORD, Site
 
 VIEWPORT = {"width": 1366, "height": 900}
 # The admin's model editor is heavy with the real catalogue on a busy 2-core machine.
-TIMEOUT_MS = 60_000
+TIMEOUT_MS = 60_000  # navigations
+ACTION_TIMEOUT_MS = 20_000
 
 
 @dataclass
@@ -33,7 +35,7 @@ class Journey:
 
     def _context(self, who: str, storage_state: Any = None) -> Any:
         context = self.browser.new_context(viewport=VIEWPORT, storage_state=storage_state)
-        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_timeout(ACTION_TIMEOUT_MS)
         context.set_default_navigation_timeout(TIMEOUT_MS)
 
         def console(message: Any) -> None:
@@ -85,8 +87,11 @@ class Journey:
         for who, answer in self._server_errors:
             detail = ""
             try:
-                match = re.search(r"<title>(.*?)</title>", answer.text(), re.S)
-                detail = f": {match.group(1).strip()}" if match else ""
+                body = answer.text()
+                title = re.search(r"<title>(.*?)</title>", body, re.S)
+                value = re.search(r'<pre class="exception_value">(.*?)</pre>', body, re.S)
+                parts = [m.group(1).strip() for m in (title, value) if m]
+                detail = f": {html.unescape(' — '.join(' '.join(p.split()) for p in parts))}"
             except Exception as exc:  # the body may be gone with its page
                 detail = f" (body unavailable: {exc})"
             self.problems.append(

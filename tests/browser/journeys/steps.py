@@ -76,7 +76,8 @@ def footer_action(tab: Any, name: str) -> None:
 def review_row(tab: Any, title: str) -> Any:
     """The row for TITLE in the dashboard's "Awaiting your review" panel (may be absent)."""
     exact = re.compile(rf"^\s*{re.escape(title)}\s*$")
-    return tab.locator("#awaiting-review tbody tr").filter(
+    panel = tab.get_by_role("region", name="Awaiting your review")
+    return panel.locator("tbody tr").filter(
         has=tab.locator("td.title").filter(has_text=exact)
     )
 
@@ -120,7 +121,8 @@ def review(
         return ""
     button.click()
     dialog = tab.locator(".modal-content")
-    dialog.locator("form").wait_for()
+    # The dialog opens within seconds; a server error leaves it empty.
+    dialog.locator("form").wait_for(timeout=20_000)
     text = " ".join(dialog.inner_text().split())
     if dialog_check is not None:
         dialog_check(dialog)
