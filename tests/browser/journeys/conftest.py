@@ -60,6 +60,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     if report.when != "call" or trip is None:
         return
     problems = trip.collect()
+    if problems and trip.client_errors:
+        problems = [*problems, "4xx answers seen:", *trip.client_errors]
     if report.failed:
         trip.screenshot_all("failed")
         if problems:

@@ -17,6 +17,20 @@ TIMEOUT_MS = 60_000  # navigations
 ACTION_TIMEOUT_MS = 20_000
 
 
+def _axe_violations(message: Any) -> str:
+    """Wagtail's accessibility checker logs its findings as an object; name each rule."""
+    try:
+        violations = message.args[1].json_value()  # axe's results.violations
+        return "; ".join(
+            f"{rule['id']}: {rule['help']} ({len(rule.get('nodes', []))}×: "
+            + ", ".join(str(node.get("target")) for node in rule.get("nodes", [])[:3])
+            + ")"
+            for rule in violations
+        )
+    except Exception as exc:  # the page may be gone before its console is read
+        return f"(details unavailable: {exc})"
+
+
 @dataclass
 class Journey:
     browser: Any
@@ -25,6 +39,7 @@ class Journey:
     name: str
     logins: dict[str, Any]
     problems: list[str] = field(default_factory=list)
+    client_errors: list[str] = field(default_factory=list)
     _server_errors: list[tuple[str, Any]] = field(default_factory=list)
     _contexts: list[Any] = field(default_factory=list)
     _shots: int = 0
@@ -43,6 +58,8 @@ class Journey:
                 where = message.page.url if message.page else "?"
                 source = message.location.get("url")
                 text = f"{message.text} ({source})" if source and source != where else message.text
+                if message.text.startswith("axe.run results"):
+                    text = f"accessibility check failed: {_axe_violations(message)}"
                 self.problems.append(f"[{who}] console error on {where}: {text}")
 
         def web_error(error: Any) -> None:
@@ -52,6 +69,11 @@ class Journey:
         def response(answer: Any) -> None:
             if answer.status >= 500:
                 self._server_errors.append((who, answer))
+            elif answer.status >= 400:
+                # Context for the console's "Failed to load resource" lines, which omit it.
+                self.client_errors.append(
+                    f"[{who}] HTTP {answer.status} {answer.request.method} {answer.url}"
+                )
 
         context.on("console", console)
         context.on("weberror", web_error)

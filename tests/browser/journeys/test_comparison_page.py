@@ -22,17 +22,19 @@ DEEP_DIVE = f"{MODEL_B} has the longer track record; both suit short chat turns.
 
 
 def section(tab, block_type: str):
-    """The sections stream's block of BLOCK_TYPE ("Verdict (editor)", ...)."""
-    return tab.locator(".c-sf-container__block-container, .c-sf-block").filter(
+    """The sections stream's block of BLOCK_TYPE ("Verdict (editor)", ...): the innermost
+    panel whose header names it (the Sections panel around it names every type)."""
+    return tab.locator("section.w-panel").filter(
         has=tab.locator(".c-sf-block__type", has_text=block_type)
     ).last
 
 
 def choose_model(tab, which: str, title: str) -> None:
     field = tab.locator(f"[data-field-wrapper]:has(#id_{which})")
-    field.get_by_role("button", name=re.compile("Choose a page")).click()
+    field.get_by_role("button", name=re.compile(r"^Choose a (model|page)")).click()
     dialog = tab.locator(".modal-content")
     dialog.get_by_role("textbox").first.fill(title)
+    # The results follow the typing; pick the exact title.
     dialog.get_by_role("link", name=title, exact=True).click()
     dialog.wait_for(state="hidden")
 
