@@ -172,6 +172,10 @@ def running_site(folder: Path, logs: Path) -> Iterator[Site]:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS, "PYTHONUNBUFFERED": "1"}
     port = int(os.environ.get("JOURNEYS_PORT") or _free_port())
     url = f"http://127.0.0.1:{port}"
+    with socket.socket() as probe:
+        # Another server on the port would answer in place of ours.
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise RuntimeError(f"Port {port} is already in use; set JOURNEYS_PORT to a free one")
     env["WAGTAILADMIN_BASE_URL"] = url
     logs.mkdir(parents=True, exist_ok=True)
     build_log, server_log = logs / "build.log", logs / "server.log"
