@@ -17,7 +17,7 @@ def test_editor_edits_a_snippet_and_it_goes_through_review(journey: Journey) -> 
     editor.get_by_role("button", name="Reference data").click()
     editor.get_by_role("link", name="Labs").click()
     editor.get_by_role("link", name=LAB, exact=True).click()
-    editor.get_by_label("Description").fill(DESCRIPTION)
+    editor.get_by_role("textbox", name="Description").fill(DESCRIPTION)
     journey.shot(editor, "editing")
     footer_action(editor, "Submit to Editorial review")
     expect_message(editor, rf"'{LAB}' has been submitted")

@@ -37,4 +37,9 @@ def test_reviewer_searches_pages_from_the_dashboard(journey: Journey) -> None:
     tab = journey.as_user("reviewer2")
     search_pages(tab, journey.url, "Claude Sonnet 4.5")
     journey.shot(tab, "search")
-    assert tab.get_by_role("link", name="Claude Sonnet 4.5", exact=True).count(), tab.url
+    # Reviewers may not edit model pages; they open them from the row's menu.
+    tab.get_by_role("button", name="More options for 'Claude Sonnet 4.5'").click()
+    with tab.expect_navigation():
+        tab.get_by_role("link", name="View live").first.click()
+    assert tab.url.endswith("/models/claude-sonnet-4-5/"), tab.url
+    assert tab.locator("h1").inner_text().strip() == "Claude Sonnet 4.5"
