@@ -69,8 +69,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     elif report.passed and problems:
         trip.screenshot_all("browser-errors")
         report.outcome = "failed"
-        report.longrepr = "The journey saw browser errors or server errors:\n" + "\n".join(
-            problems
-        )
+        report.longrepr = "The journey saw browser errors or server errors:\n" + "\n".join(problems)
     if report.failed:
         report.sections.append(("server log", f"{trip.site.log}"))

@@ -3,6 +3,7 @@ login form, all watched for console errors, uncaught page errors and HTTP 5xx an
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ def _axe_violations(message: Any) -> str:
     try:
         violations = message.args[1].json_value()  # axe's results.violations
         return "; ".join(
-            f"{rule['id']}: {rule['help']} ({len(rule.get('nodes', []))}×: "
+            f"{rule['id']}: {rule['help']} ({len(rule.get('nodes', []))} nodes: "
             + ", ".join(str(node.get("target")) for node in rule.get("nodes", [])[:3])
             + ")"
             for rule in violations
@@ -125,10 +126,9 @@ class Journey:
     def screenshot_all(self, step: str) -> None:
         for context in self._contexts:
             for tab in context.pages:
-                try:
+                # A crashed or closed tab cannot be photographed.
+                with contextlib.suppress(Exception):
                     self.shot(tab, step)
-                except Exception:  # a crashed or closed tab cannot be photographed
-                    pass
 
     def close(self) -> None:
         for context in self._contexts:

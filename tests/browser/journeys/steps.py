@@ -77,9 +77,7 @@ def review_row(tab: Any, title: str) -> Any:
     """The row for TITLE in the dashboard's "Awaiting your review" panel (may be absent)."""
     exact = re.compile(rf"^\s*{re.escape(title)}\s*$")
     panel = tab.get_by_role("region", name="Awaiting your review")
-    return panel.locator("tbody tr").filter(
-        has=tab.locator("td.title").filter(has_text=exact)
-    )
+    return panel.locator("tbody tr").filter(has=tab.locator("td.title").filter(has_text=exact))
 
 
 def review_actions(tab: Any, base: str, title: str) -> list[str]:

@@ -24,9 +24,11 @@ DEEP_DIVE = f"{MODEL_B} has the longer track record; both suit short chat turns.
 def section(tab, block_type: str):
     """The sections stream's block of BLOCK_TYPE ("Verdict (editor)", ...): the innermost
     panel whose header names it (the Sections panel around it names every type)."""
-    return tab.locator("section.w-panel").filter(
-        has=tab.locator(".c-sf-block__type", has_text=block_type)
-    ).last
+    return (
+        tab.locator("section.w-panel")
+        .filter(has=tab.locator(".c-sf-block__type", has_text=block_type))
+        .last
+    )
 
 
 def choose_model(tab, which: str, title: str) -> None:
@@ -87,9 +89,7 @@ def test_add_comparison_review_it_and_publish(journey: Journey) -> None:
     footer_action(editor, "Save draft")
     expect_message(editor, r"has been (created|updated)")
     # The wrong price is flagged to the editor.
-    status = " ".join(
-        editor.get_by_role("region", name="Review status").inner_text().split()
-    )
+    status = " ".join(editor.get_by_role("region", name="Review status").inner_text().split())
     assert "$0.50" in status and "$0.16" in status, status
     journey.shot(editor, "saved")
     footer_action(editor, "Submit to Editorial review")

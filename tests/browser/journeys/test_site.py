@@ -19,7 +19,7 @@ def test_site_serves_catalogue_and_admin(journey: Journey) -> None:
     for username in ("editor1", "reviewer1"):
         tab = journey.as_user(username)
         tab.goto(f"{journey.url}/admin/")
-        assert tab.get_by_role("heading", name="Dashboard").or_(
-            tab.locator("h1")
-        ).first.is_visible()
+        assert (
+            tab.get_by_role("heading", name="Dashboard").or_(tab.locator("h1")).first.is_visible()
+        )
         journey.shot(tab, f"dashboard-{username}")
