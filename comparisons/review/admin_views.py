@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from wagtail.admin import messages
 from wagtail.admin.utils import get_latest_str
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.admin.views.pages.workflow import WorkflowActionView
