@@ -4,7 +4,6 @@ and the catalogue import's publishing right."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 import pytest
