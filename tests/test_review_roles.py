@@ -4,6 +4,7 @@ and the catalogue import's publishing right."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -242,16 +243,43 @@ def test_resubmitting_does_not_let_anyone_approve_their_own_text(client, people)
     assert "by Rita (fact check), Sam (final approval)" in panel.get_text()
 
 
-def test_a_superuser_who_edited_during_review_cannot_approve(client, people):
+def test_a_superuser_who_edited_during_the_run_cannot_approve(client, people):
+    """The boss edits the page after changes were requested; the editor resubmits: the
+    revision under review holds the boss's edit, so the boss may not approve it."""
     page = submit_model_price(client, people["editor"])
     boss = people["boss"]
     assert offered_approval(client, boss, page)  # a superuser may approve others' work
+    assert act(client, people["reviewer"], page, "reject").status_code == 302
     data = form_fields(as_user(client, boss).get(edit_page_url(page)).content.decode())
     data["routes-0-output_price"] = ["9.00"]
     assert client.post(edit_page_url(page), data).status_code == 302  # saves a draft
+    data = form_fields(as_user(client, people["editor"]).get(edit_page_url(page)).content.decode())
+    data["action-submit"] = ["submit"]
+    assert client.post(edit_page_url(page), data).status_code == 302
+    assert task_name(page) == "Fact check"
     assert not offered_approval(client, boss, page)
     assert refused(act(client, boss, page))
     assert task_name(page) == "Fact check"
+
+
+def test_a_reviewer_approving_from_the_editor_is_not_locked_out(client, people):
+    """Approving from the page editor posts the whole form; a revision it saves comes
+    after the one under review and does not count as the reviewer's own work."""
+    page = submit_model_price(client, people["editor"])
+    reviewed = page.current_workflow_task_state.revision
+    reviewer = as_user(client, people["reviewer"])
+    data = form_fields(reviewer.get(edit_page_url(page)).content.decode())
+    data["routes-0-output_price"] = ["11.00"]  # a change, so a revision is saved
+    data["action-workflow-action"] = ["true"]
+    data["workflow-action-name"] = ["approve"]
+    data["workflow-action-extra-data"] = [json.dumps({"comment": "ok"})]
+    assert client.post(edit_page_url(page), data).status_code == 302
+    assert task_name(page) == "Final approval"
+    page.refresh_from_db()
+    assert page.current_workflow_task_state.revision == reviewed  # the one fact-checked
+    assert act(client, people["second"], page).status_code == 302
+    page.refresh_from_db()
+    assert page.routes.get().output_price == Decimal("10")  # the unreviewed edit waits
 
 
 def test_the_panel_says_the_page_is_in_review_and_folds_long_lists(client, people):

@@ -73,8 +73,8 @@ def excluded_approvers(task_state: TaskState | None) -> set[int]:
 
     In the current workflow run (one WorkflowState, from first submission to the end,
     through any "Request changes" and resubmission): whoever submitted or resubmitted it,
-    whoever saved a revision of it (including the revision under review), and whoever
-    approved an earlier task. Wagtail keeps `requested_by` as the first submitter on
+    whoever saved a revision of it up to and including the revision under review, and
+    whoever approved an earlier task. Wagtail keeps `requested_by` as the first submitter on
     resubmission, so the revisions and the "resume" log entries are read as well."""
     if task_state is None:
         return set()
@@ -83,15 +83,19 @@ def excluded_approvers(task_state: TaskState | None) -> set[int]:
 
     workflow_state = task_state.workflow_state
     users = {workflow_state.requested_by_id}
+    saved = Revision.objects.filter(
+        base_content_type_id=workflow_state.base_content_type_id,
+        object_id=workflow_state.object_id,
+        created_at__gte=workflow_state.created_at,
+    )
     if task_state.revision_id is not None:
         users.add(task_state.revision.user_id)
-    users.update(
-        Revision.objects.filter(
-            base_content_type_id=workflow_state.base_content_type_id,
-            object_id=workflow_state.object_id,
-            created_at__gte=workflow_state.created_at,
-        ).values_list("user_id", flat=True)
-    )
+        # Revisions saved after the one under review are not what this task approves
+        # (it publishes the reviewed revision; later drafts wait for the next review).
+        # Approving from the page editor saves one in the reviewer's name whenever the
+        # form reports a change, so counting those would lock every reviewer out.
+        saved = saved.filter(created_at__lte=task_state.revision.created_at)
+    users.update(saved.values_list("user_id", flat=True))
     users.update(
         workflow_state.task_states.filter(status=TaskState.STATUS_APPROVED)
         .exclude(pk=task_state.pk)
