@@ -243,6 +243,35 @@ def test_resubmitting_does_not_let_anyone_approve_their_own_text(client, people)
     assert "by Rita (fact check), Sam (final approval)" in panel.get_text()
 
 
+def test_changes_requested_at_final_approval_go_back_through_fact_check(client, people):
+    """Sam sends the page back at Final approval; Erin changes it and resubmits: the new
+    text starts again at Fact check, and still needs two reviewers."""
+    rita, sam = people["reviewer"], people["second"]
+    page = submit_model_price(client, people["editor"])
+    assert act(client, rita, page).status_code == 302
+    assert task_name(page) == "Final approval"
+    assert act(client, sam, page, "reject", comment="Check the source.").status_code == 302
+    page.refresh_from_db()
+    assert page.current_workflow_state.status == "needs_changes"
+
+    submit_model_price(client, people["editor"], price="1.10")
+    assert task_name(page) == "Fact check"
+    assert act(client, rita, page).status_code == 302  # her earlier approval was of other text
+    assert task_name(page) == "Final approval"
+    assert refused(act(client, rita, page))
+    assert act(client, sam, page).status_code == 302
+    page.refresh_from_db()
+    assert page.current_workflow_state is None
+    assert page.routes.get().input_price == Decimal("1.10")
+    last_run = page.workflow_states.latest("created_at").task_states.order_by("started_at")
+    assert [(s.task.name, s.status, s.finished_by) for s in last_run] == [
+        ("Fact check", "approved", rita),
+        ("Final approval", "rejected", sam),
+        ("Fact check", "approved", rita),
+        ("Final approval", "approved", sam),
+    ]
+
+
 def test_a_superuser_who_edited_during_the_run_cannot_approve(client, people):
     """The boss edits the page after changes were requested; the editor resubmits: the
     revision under review holds the boss's edit, so the boss may not approve it."""

@@ -96,8 +96,13 @@ def excluded_approvers(task_state: TaskState | None) -> set[int]:
         # form reports a change, so counting those would lock every reviewer out.
         saved = saved.filter(created_at__lte=task_state.revision.created_at)
     users.update(saved.values_list("user_id", flat=True))
+    # Approvals of this same revision: the fact-checker of a text does not give it final
+    # approval too. An approval of an earlier text, sent back and changed since, does not
+    # count (that text is not what is under review now).
     users.update(
-        workflow_state.task_states.filter(status=TaskState.STATUS_APPROVED)
+        workflow_state.task_states.filter(
+            status=TaskState.STATUS_APPROVED, revision_id=task_state.revision_id
+        )
         .exclude(pk=task_state.pk)
         .values_list("finished_by_id", flat=True)
     )
@@ -141,7 +146,16 @@ class NoSelfApprovalMixin:
         Wagtail starts every task on the page's latest revision, so a draft saved after the
         fact check would reach final approval (and go live) without being fact-checked.
         A task that follows an approved one reviews the revision that one approved; the
-        first task, and a task restarted after changes were requested, review the latest."""
+        first task, and a task restarted after changes were requested, review the latest; a
+        resubmission always restarts at the first task."""
+        last = workflow_state.task_states.order_by("-started_at", "-pk").first()
+        if last is not None and last.status == TaskState.STATUS_REJECTED:
+            # Resubmitted after "Request changes": Wagtail restarts the task that asked for
+            # the changes, so changed text sent back at Final approval would go live with
+            # one reviewer's approval. Every task sees the new text: start from the first.
+            first = workflow_state.workflow.tasks.filter(active=True).first()
+            if first is not None and first.pk != self.pk:  # type: ignore[attr-defined]
+                return first.specific.start(workflow_state, user=user)
         task_state = super().start(workflow_state, user=user)  # type: ignore[misc]
         previous = (
             workflow_state.task_states.exclude(pk=task_state.pk)
