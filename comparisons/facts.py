@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch
 
@@ -147,7 +147,14 @@ class PairFacts:
 # --- building values from model instances ------------------------------------------------
 
 
+def _published(snippet: Any) -> Any:
+    """A reference-data row readers may see: a snippet created as a draft (never
+    published, `live` False) counts as absent until review publishes it."""
+    return snippet if snippet is not None and getattr(snippet, "live", True) else None
+
+
 def _licence_facts(licence) -> LicenceFacts | None:
+    licence = _published(licence)
     if licence is None:
         return None
     return LicenceFacts(
@@ -170,15 +177,16 @@ def build_model_facts(
     capabilities = {
         row.capability.slug: row.support == "yes"
         for row in support_rows
-        if row.support in ("yes", "no")
+        if row.support in ("yes", "no") and _published(row.capability)
     }
+    lab, product_type = _published(page.lab), _published(page.product_type)
     return ModelFacts(
         slug=page.slug,
         name=page.title,
         page_id=page.pk,
         url=page.url if page.pk and page.live else "",
-        lab=page.lab.name if page.lab else None,
-        lab_slug=page.lab.slug if page.lab else None,
+        lab=lab.name if lab else None,
+        lab_slug=lab.slug if lab else None,
         release_date=page.release_date,
         context_window=page.context_window,
         max_output_tokens=page.max_output_tokens,
@@ -188,11 +196,12 @@ def build_model_facts(
         architecture=page.get_architecture_display() if page.architecture else None,
         licence=_licence_facts(page.licence),
         knowledge_cutoff=page.knowledge_cutoff,
-        product_type=page.product_type.name if page.product_type else None,
+        product_type=product_type.name if product_type else None,
         best_for=page.best_for,
         tags=tuple(
             TagFacts(slug=tag.slug, name=tag.name, reason=tag.reason_phrase)
             for tag in sorted(tags, key=lambda t: (t.sort_order, t.name))
+            if _published(tag)
         ),
         routes=tuple(
             RouteFacts(
@@ -215,7 +224,7 @@ def build_model_facts(
                 checked_on=route.checked_on,
             )
             for route in routes
-            if route.tracked
+            if route.tracked and _published(route.provider)
         ),
         capabilities=capabilities,
         scores=tuple(
@@ -229,6 +238,7 @@ def build_model_facts(
                 measured_on=score.measured_on,
             )
             for score in sorted(scores, key=lambda s: s.benchmark.name)
+            if _published(score.benchmark)
         ),
     )
 
@@ -282,11 +292,12 @@ def load_capabilities() -> tuple[CapabilityFacts, ...]:
         CapabilityFacts(
             slug=c.slug, name=c.name, description=c.description, phrase=c.phrase, pk=c.pk
         )
-        for c in Capability.objects.order_by("sort_order", "name")
+        for c in Capability.objects.filter(live=True).order_by("sort_order", "name")
     )
 
 
 def traffic_facts(profile) -> TrafficFacts | None:
+    profile = _published(profile)
     if profile is None:
         return None
     return TrafficFacts(

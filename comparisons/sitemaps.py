@@ -18,7 +18,7 @@ class ProviderSitemap(Sitemap):
     def items(self) -> Any:
         from comparisons.models import Provider
 
-        return Provider.objects.order_by("slug")
+        return Provider.objects.filter(live=True).order_by("slug")
 
     def location(self, item: Any) -> str:
         return reverse("provider_detail", args=(item.slug,))
@@ -30,7 +30,7 @@ class LabSitemap(Sitemap):
     def items(self) -> Any:
         from comparisons.models import Lab
 
-        return Lab.objects.order_by("slug")
+        return Lab.objects.filter(live=True).order_by("slug")
 
     def location(self, item: Any) -> str:
         return reverse("lab_detail", args=(item.slug,))

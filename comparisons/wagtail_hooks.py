@@ -4,7 +4,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from comparisons.importers.catalogue_admin import (
     CatalogueImportView,
@@ -21,18 +21,24 @@ from comparisons.models import (
     Provider,
     TrafficProfile,
 )
+from comparisons.review.admin_views import (
+    PAGE_WORKFLOW_ACTION,
+    AwaitingReviewPanel,
+    PageWorkflowAction,
+    ReviewedSnippetViewSet,
+)
 from comparisons.review.panels import NeedsReReviewPanel
 from comparisons.review.report import NeedsReReviewView, can_see_reviews
 
 
-class LabViewSet(SnippetViewSet):
+class LabViewSet(ReviewedSnippetViewSet):
     model = Lab
     icon = "group"
     list_display = ["name", "slug", "website"]
     ordering = ["name"]
 
 
-class ProviderViewSet(SnippetViewSet):
+class ProviderViewSet(ReviewedSnippetViewSet):
     model = Provider
     icon = "site"
     list_display = ["name", "kind", "website", "docs_url"]
@@ -40,41 +46,41 @@ class ProviderViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class CapabilityViewSet(SnippetViewSet):
+class CapabilityViewSet(ReviewedSnippetViewSet):
     model = Capability
     icon = "tick-inverse"
     list_display = ["name", "sort_order", "description"]
     ordering = ["sort_order", "name"]
 
 
-class LicenceViewSet(SnippetViewSet):
+class LicenceViewSet(ReviewedSnippetViewSet):
     model = Licence
     icon = "doc-full"
     list_display = ["name", "openness", "commercial_use", "osi_approved"]
     list_filter = ["openness", "osi_approved"]
 
 
-class DecisionTagViewSet(SnippetViewSet):
+class DecisionTagViewSet(ReviewedSnippetViewSet):
     model = DecisionTag
     icon = "tag"
     list_display = ["name", "sort_order", "description"]
     ordering = ["sort_order", "name"]
 
 
-class ProductTypeViewSet(SnippetViewSet):
+class ProductTypeViewSet(ReviewedSnippetViewSet):
     model = ProductType
     icon = "form"
     list_display = ["name", "description"]
 
 
-class BenchmarkViewSet(SnippetViewSet):
+class BenchmarkViewSet(ReviewedSnippetViewSet):
     model = Benchmark
     icon = "table"
     list_display = ["name", "unit", "higher_is_better", "url"]
     list_filter = ["higher_is_better"]
 
 
-class TrafficProfileViewSet(SnippetViewSet):
+class TrafficProfileViewSet(ReviewedSnippetViewSet):
     model = TrafficProfile
     icon = "time"
     list_display = ["name", "monthly_input_tokens", "monthly_output_tokens"]
@@ -170,6 +176,11 @@ def register_review_urls() -> list:
             view.as_view(results_only=True),
             name="comparisons_needs_re_review_results",
         ),
+        path(
+            "review/pages/<int:page_id>/<str:action_name>/<int:task_state_id>/",
+            PageWorkflowAction.as_view(),
+            name=PAGE_WORKFLOW_ACTION,
+        ),
     ]
 
 
@@ -192,6 +203,17 @@ def register_needs_re_review_menu_item() -> MenuItem:
 def add_needs_re_review_panel(request, panels) -> None:
     if can_see_reviews(request.user):
         panels.append(NeedsReReviewPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def replace_awaiting_review_panel(request, panels) -> None:
+    """ "Awaiting your review" with a confirmation after each action and, after a
+    resubmission, a comparison with the revision reviewed before."""
+    from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+
+    for index, panel in enumerate(panels):
+        if type(panel) is WorkflowObjectsToModeratePanel:
+            panels[index] = AwaitingReviewPanel()
 
 
 # --- legacy page import (comparisons/importers/legacy_admin.py) ----------------------------

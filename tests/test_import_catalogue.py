@@ -452,10 +452,12 @@ def test_the_command_prints_progress_lines_and_records_the_run(tmp_path):
 
 @pytest.fixture
 def editor(django_user_model):
+    """An editor who is also a data manager: a real catalogue import publishes, so it
+    needs the Data managers group (an editor alone gets dry runs only)."""
     from django.contrib.auth.models import Group
 
     user = django_user_model.objects.create_user("eddie", password="pw-eddie-123")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Editors"), Group.objects.get(name="Data managers"))
     return user
 
 

@@ -217,13 +217,17 @@ def get_model(request: HttpRequest, slug: str = Path(..., description="The model
 def _providers():
     from comparisons.models import Provider
 
-    return Provider.objects.annotate(
-        model_count=Count(
-            "routes__page",
-            filter=Q(routes__page__live=True, routes__retired_on__isnull=True),
-            distinct=True,
+    return (
+        Provider.objects.filter(live=True)
+        .annotate(
+            model_count=Count(
+                "routes__page",
+                filter=Q(routes__page__live=True, routes__retired_on__isnull=True),
+                distinct=True,
+            )
         )
-    ).order_by(Lower("name"), "pk")
+        .order_by(Lower("name"), "pk")
+    )
 
 
 @router.get(

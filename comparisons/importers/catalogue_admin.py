@@ -2,7 +2,9 @@
 
 The form runs the same code as `manage.py import_catalogue`: a dry run shows the change
 report and writes nothing; a real run applies it in one transaction and records it in
-the import log, which editors and reviewers can read.
+the import log, which editors and reviewers can read. A real run publishes without
+review, so it needs `publish_catalogue_import` (the Data managers group); anyone else
+who may import gets dry runs only.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.urls import reverse
@@ -24,6 +27,7 @@ from wagtail.permissions import register_permission_policy
 from comparisons.importers.catalogue_parse import MAX_FILE_BYTES, CatalogueError
 from comparisons.importers.run import default_canonical, import_catalogue_bytes
 from comparisons.models import ImportRun
+from comparisons.review.setup import PUBLISH_IMPORT
 
 REPORT_LINES_SHOWN = 300
 logger = logging.getLogger(__name__)
@@ -51,6 +55,18 @@ class CatalogueImportForm(forms.Form):
         initial=True,
     )
 
+    def __init__(self, *args: Any, may_publish: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not may_publish:
+            # A disabled field takes its initial value whatever is posted, so a crafted
+            # POST without "dry_run" is a dry run too.
+            field = self.fields["dry_run"]
+            field.disabled = True
+            field.help_text = (
+                "A real import publishes its changes without review, so only members of "
+                "Data managers may run one; you can run a dry run."
+            )
+
     def clean_catalogue(self) -> Any:
         upload = self.cleaned_data["catalogue"]
         if upload.size > MAX_FILE_BYTES:
@@ -75,7 +91,15 @@ class CatalogueImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Fo
             {"url": "", "label": self.page_title},
         ]
 
+    def may_publish(self) -> bool:
+        return self.request.user.has_perm(PUBLISH_IMPORT)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "may_publish": self.may_publish()}
+
     def form_valid(self, form: CatalogueImportForm) -> HttpResponse:
+        if not form.cleaned_data["dry_run"] and not self.may_publish():
+            raise PermissionDenied
         upload = form.cleaned_data["catalogue"]
         canonical = form.cleaned_data.get("canonical")
         bundled = default_canonical()
@@ -105,7 +129,7 @@ class CatalogueImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Fo
         lines = report.lines()
         return self.render_to_response(
             self.get_context_data(
-                form=self.form_class(initial={"dry_run": True}),
+                form=self.form_class(initial={"dry_run": True}, may_publish=self.may_publish()),
                 report=report,
                 lines=lines[:REPORT_LINES_SHOWN],
                 hidden_lines=max(0, len(lines) - REPORT_LINES_SHOWN),

@@ -41,6 +41,11 @@ class ImportRun(models.Model):
     class Meta:
         verbose_name = "import run"
         ordering = ["-started_at", "-pk"]
+        # A real catalogue import writes published prices and pages without review, so
+        # it needs more than running imports (add_importrun: dry runs, legacy drafts).
+        permissions = [
+            ("publish_catalogue_import", "Can run a real catalogue import (changes go live)")
+        ]
 
     def __str__(self) -> str:
         when = self.started_at.strftime("%Y-%m-%d %H:%M") if self.started_at else "?"

@@ -1,13 +1,22 @@
 """Shared reference data, edited once as Wagtail snippets and used by every page."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 
-class NamedSnippet(index.Indexed, models.Model):
-    """Name + unique slug, searchable in the admin; the common shape of reference data."""
+class NamedSnippet(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model
+):
+    """Name + unique slug, searchable in the admin; the common shape of reference data.
+
+    Reference data is shared by every page, so a change to it is drafted, reviewed and
+    published like a page edit: the row holds the published values (a draft lives in a
+    revision until the "Editorial review" workflow approves it), and a row created as a
+    draft has `live` False and is left out of everything readers see."""
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
@@ -18,12 +27,25 @@ class NamedSnippet(index.Indexed, models.Model):
         index.FilterField("slug"),
     ]
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(class)s",
+        for_concrete_model=False,
+    )
+
     class Meta:
         abstract = True
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
 
 class Lab(NamedSnippet):

@@ -22,6 +22,16 @@ class ReviewStatusPanel(Panel):
             context = super().get_context_data(parent_context)
             page = self.instance
             context["status"] = status_for_page(page) if page.pk else None
+            # A page in review is not "never reviewed, submit it": say where it is.
+            state = page.current_workflow_state if page.pk else None
+            context["in_review_task"] = (
+                state.current_task_state.task.name
+                if state is not None and state.current_task_state is not None
+                else None
+            )
+            context["needs_changes"] = (
+                state is not None and state.status == state.STATUS_NEEDS_CHANGES
+            )
             context["report_url"] = reverse("comparisons_needs_re_review")
             return context
 

@@ -103,7 +103,7 @@ class NeedsReReviewView(ReportView):
             TitleColumn(
                 "title",
                 label="Comparison",
-                get_url=lambda page: reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                get_url=self._open_url,
             ),
             Column(
                 "reviewed_on",
@@ -124,12 +124,19 @@ class NeedsReReviewView(ReportView):
             ),
         ]
 
+    def _open_url(self, page: Any) -> str:
+        """The editor for those who may edit the page; for the others (reviewers, unless
+        the page is at their task) the published page, which they may read."""
+        if page.permissions_for_user(self.request.user).can_edit():
+            return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        return page.url
+
     def _status(self, page: Any) -> ReviewStatus:
         return self.statuses[page.pk]
 
     def _reviewer(self, page: Any) -> str:
         stamp = self._status(page).stamp
-        return stamp.reviewer_name or "—" if stamp else "—"
+        return stamp.credits or "—" if stamp else "—"
 
     def get_queryset(self):
         from wagtail.models import Site

@@ -20,6 +20,7 @@ def stamp_review(
     note: str = "",
     acknowledged: list[str] | None = None,
     drafts_allowed: bool = False,
+    fact_checker: Any = None,
 ):
     """Record that `page` was reviewed against the facts it shows now.
 
@@ -32,20 +33,25 @@ def stamp_review(
         _, facts = pair_snapshot(page, live_only=False)
     if facts is None:
         return None
-    name = ""
-    if reviewer is not None:
-        name = reviewer.get_full_name() or reviewer.get_username()
     return ReviewStamp.objects.create(
         page=page,
         revision=revision,
         reviewer=reviewer,
-        reviewer_name=name,
+        reviewer_name=_name(reviewer),
+        fact_checker=fact_checker,
+        fact_checker_name=_name(fact_checker),
         reviewed_on=reviewed_on or timezone.localdate(),
         facts=facts,
         fingerprint=fingerprint(facts),
         acknowledged_claims=acknowledged or [],
         note=note,
     )
+
+
+def _name(user: Any) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
 
 
 def stamp_historical_review(page: Any, reviewed_on: date, *, note: str, revision: Any = None):
@@ -94,11 +100,20 @@ def on_workflow_approved(sender: Any, instance: Any, user: Any = None, **kwargs:
         if not isinstance(specific, ComparisonPage):
             return
         page = specific
+    from comparisons.models import FactCheckTask
+
     revision = reviewed_revision(instance)
     flagged = flagged_claims_for_revision(revision) if revision else []
+    fact_check = (
+        instance.task_states.filter(status="approved", task__in=FactCheckTask.objects.values("pk"))
+        .select_related("finished_by")
+        .order_by("-finished_at")
+        .first()
+    )
     stamp_review(
         page,
         reviewer=user,
+        fact_checker=fact_check.finished_by if fact_check else None,
         revision=revision,
         acknowledged=[str(c) for c in flagged],
         note="Approved through the Editorial review workflow.",

@@ -130,8 +130,15 @@ def pair_snapshot(
 
 
 def flagged_claims_for_revision(revision: Revision) -> list[Claim]:
-    """Contradicted claims in the prose of a submitted revision (not yet published)."""
+    """Contradicted claims in the prose of a submitted revision (not yet published).
+
+    Only comparisons carry prose checked against a pair of models; any other object under
+    review (a model page, reference data) has none."""
+    from comparisons.models import ComparisonPage
+
     page = revision.as_object()
+    if not isinstance(page, ComparisonPage):
+        return []
     pair = load_pairs([page], site_default_traffic()).get(page.pk)
     if pair is None:
         return []

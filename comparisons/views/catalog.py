@@ -87,11 +87,19 @@ def _filter_options(request: HttpRequest, capabilities: list[Any]) -> dict[str, 
     options = cache.get(key)
     if options is None:
         choices = {
-            "lab": list(Lab.objects.order_by(Lower("name")).values_list("slug", "name")),
-            "provider": list(Provider.objects.order_by(Lower("name")).values_list("slug", "name")),
+            "lab": list(
+                Lab.objects.filter(live=True).order_by(Lower("name")).values_list("slug", "name")
+            ),
+            "provider": list(
+                Provider.objects.filter(live=True)
+                .order_by(Lower("name"))
+                .values_list("slug", "name")
+            ),
             "capability": [(c.slug, c.name) for c in capabilities],
             "tag": list(
-                DecisionTag.objects.order_by("sort_order", "name").values_list("slug", "name")
+                DecisionTag.objects.filter(live=True)
+                .order_by("sort_order", "name")
+                .values_list("slug", "name")
             ),
             "openness": [(v, str(label)) for v, label in Licence.Openness.choices if v in OPENNESS],
         }
@@ -167,7 +175,7 @@ def catalog_context(request: HttpRequest) -> dict[str, Any]:
     from comparisons.models import Capability
 
     query = parse_catalog_query(request.GET)
-    capabilities = list(Capability.objects.order_by("sort_order", "name"))
+    capabilities = list(Capability.objects.filter(live=True).order_by("sort_order", "name"))
     results = _results(request, query, capabilities)
 
     def link(**changes: Any) -> str:

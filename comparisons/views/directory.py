@@ -17,16 +17,18 @@ def _live_routes() -> Q:
 def provider_index(request: HttpRequest) -> HttpResponse:
     from comparisons.models import Provider
 
-    providers = Provider.objects.annotate(
-        model_count=Count("routes__page", filter=_live_routes(), distinct=True)
-    ).order_by(Lower("name"))
+    providers = (
+        Provider.objects.filter(live=True)
+        .annotate(model_count=Count("routes__page", filter=_live_routes(), distinct=True))
+        .order_by(Lower("name"))
+    )
     return render(request, "comparisons/directory/provider_index.html", {"providers": providers})
 
 
 def provider_detail(request: HttpRequest, slug: str) -> HttpResponse:
     from comparisons.models import Provider, ProviderRoute
 
-    provider = get_object_or_404(Provider, slug=slug)
+    provider = get_object_or_404(Provider, slug=slug, live=True)
     routes = (
         ProviderRoute.objects.filter(provider=provider, page__live=True, retired_on__isnull=True)
         .select_related("page", "page__lab")
@@ -46,16 +48,18 @@ def provider_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def lab_index(request: HttpRequest) -> HttpResponse:
     from comparisons.models import Lab
 
-    labs = Lab.objects.annotate(
-        model_count=Count("models", filter=Q(models__live=True), distinct=True)
-    ).order_by(Lower("name"))
+    labs = (
+        Lab.objects.filter(live=True)
+        .annotate(model_count=Count("models", filter=Q(models__live=True), distinct=True))
+        .order_by(Lower("name"))
+    )
     return render(request, "comparisons/directory/lab_index.html", {"labs": labs})
 
 
 def lab_detail(request: HttpRequest, slug: str) -> HttpResponse:
     from comparisons.models import Lab
 
-    lab = get_object_or_404(Lab, slug=slug)
+    lab = get_object_or_404(Lab, slug=slug, live=True)
     models = catalog_queryset(parse_catalog_query({"lab": lab.slug, "sort": "-released"}))
     return render(
         request,
