@@ -130,5 +130,6 @@ def test_add_comparison_review_it_and_publish(journey: Journey) -> None:
     footer = reader.locator("#last-reviewed").inner_text()
     today = datetime.datetime.now(datetime.UTC).date().isoformat()
     assert f"Last reviewed: {today}" in footer, footer
-    assert WRONG_PRICE in reader.locator("main").inner_text()
+    published = reader.locator("main").inner_text()
+    assert WRONG_PRICE in published and DEEP_DIVE in published
     journey.shot(reader, "reader")
