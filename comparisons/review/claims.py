@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 
 from bs4 import BeautifulSoup
 
@@ -146,23 +148,25 @@ def _provider_mentions(sentence: str, pair: PairFacts, taken: list[Mention]) -> 
     for route in (*pair.a.routes, *pair.b.routes):
         names.setdefault(route.provider_name.lower(), route.provider_name)
         names.setdefault(route.provider_slug.lower(), route.provider_name)
-    spans: list[tuple[int, int]] = [(s, e) for s, e, _ in taken]
-    found = []
     lowered = sentence.lower()
+    used = bytearray(len(lowered) + 1)  # characters already part of a name
+    for start, end, _ in taken:
+        used[start:end] = b"\x01" * (end - start)
+    found = []
     for needle in sorted(names, key=len, reverse=True):
         for start, end in _find_all(lowered, needle):
             if (start and lowered[start - 1].isalnum()) or (
                 end < len(lowered) and lowered[end].isalnum()
             ):
                 continue
-            if any(s < end and start < e for s, e in spans):
+            if any(used[start:end]):
                 continue
-            spans.append((start, end))
+            used[start:end] = b"\x01" * (end - start)
             found.append((start, end, names[needle]))
     return sorted(found, key=lambda item: item[0])
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Sentence:
     text: str
     source: str
@@ -171,12 +175,14 @@ class _Sentence:
     implied: ModelFacts | None = None  # the subject when the sentence names no model
 
     def subject(self, position: int) -> ModelFacts | None:
-        before = [m for start, _, m in self.mentions if start <= position]
-        if before:
-            return before[-1]
-        if self.mentions:
-            return self.mentions[0][2]
-        return self.implied
+        if not self.mentions:
+            return self.implied
+        at = bisect_right(self.starts, position)
+        return self.mentions[at - 1 if at else 0][2]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [start for start, _, _ in self.mentions]
 
     def other(self, model: ModelFacts) -> ModelFacts:
         return self.pair.b if model.slug == self.pair.a.slug else self.pair.a
@@ -225,34 +231,48 @@ _FIELD_WORD = {
 _LISTED_PRICES = 4  # a fact lists each price up to this many, then gives the range
 
 
-def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    begin, finish = 0, len(sentence)
-    for brk in _CLAUSE_BREAK.finditer(sentence):
-        if brk.end() <= start:
-            begin = brk.end()
-        elif brk.start() >= end:
-            finish = brk.start()
-            break
-    return begin, finish
+class _Clauses:
+    """A sentence's clause breaks and provider mentions, located once, looked up by
+    position (so a long sentence with many prices stays linear, not quadratic)."""
 
+    def __init__(self, sentence: str, providers: list[Mention]) -> None:
+        self.sentence = sentence
+        breaks = list(_CLAUSE_BREAK.finditer(sentence))
+        self.break_starts = [b.start() for b in breaks]
+        self.break_ends = [b.end() for b in breaks]
+        self.providers = providers
+        self.provider_starts = [p[0] for p in providers]
 
-def _named_provider(
-    sentence: str, start: int, end: int, providers: list[Mention], mentions: list[Mention]
-) -> str | None:
-    """The provider a price is quoted for: "$X input on P", "on P, A costs $X",
-    "(P) charges $X", "P charges $X"; None when the sentence ties it to no provider."""
-    begin, finish = _clause(sentence, start, end)
-    for p_start, _, name in providers:
-        if end <= p_start < finish and _ON_PROVIDER_AFTER.match(sentence[end:p_start]):
-            return name
-    before = [p for p in providers if begin <= p[0] and p[1] <= start]
-    if before:
-        p_start, p_end, name = before[-1]
-        if _ON_PROVIDER_BEFORE.search(sentence[begin:p_start]) or _PROVIDER_CHARGES.match(
-            sentence[p_end:start]
-        ):
-            return name
-    return None
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        before = bisect_right(self.break_ends, start)
+        begin = self.break_ends[before - 1] if before else 0
+        after = bisect_left(self.break_starts, end)
+        finish = self.break_starts[after] if after < len(self.break_starts) else len(self.sentence)
+        return begin, finish
+
+    def named_provider(self, start: int, end: int) -> str | None:
+        """The provider a price is quoted for: "$X input on P", "on P, A costs $X",
+        "(P) charges $X", "P charges $X"; None when the sentence ties it to no provider."""
+        text = self.sentence
+        begin, finish = self.bounds(start, end)
+        following = bisect_left(self.provider_starts, end)
+        if following < len(self.providers):
+            p_start, _, name = self.providers[following]
+            if p_start < finish and _ON_PROVIDER_AFTER.match(text[end:p_start]):
+                return name
+        preceding = bisect_right(self.provider_starts, start) - 1
+        if preceding >= 0:
+            p_start, p_end, name = self.providers[preceding]
+            if (
+                p_start >= begin
+                and p_end <= start
+                and (
+                    _ON_PROVIDER_BEFORE.search(text[max(begin, p_start - 20) : p_start])
+                    or _PROVIDER_CHARGES.match(text[p_end : p_end + 20])
+                )
+            ):
+                return name
+        return None
 
 
 def _route_label(route: RouteFacts, routes: Iterable[RouteFacts]) -> str:
@@ -282,7 +302,7 @@ def _price_fact(
 
 def _price_claims(s: _Sentence) -> list[Claim]:
     claims = []
-    providers = _provider_mentions(s.text, s.pair, s.mentions)
+    clauses = _Clauses(s.text, _provider_mentions(s.text, s.pair, s.mentions))
     for match in _PRICE.finditer(s.text):
         kind = (match.group("kind") or "").lower()
         if not kind:
@@ -300,7 +320,7 @@ def _price_claims(s: _Sentence) -> list[Claim]:
         except InvalidOperation:
             continue
         fields = _FIELDS[kind]
-        provider = _named_provider(s.text, match.start(), match.end(), providers, s.mentions)
+        provider = clauses.named_provider(match.start(), match.end())
         routes = routes_on(model, provider) if provider else model.routes
         known = [(r, f, getattr(r, f)) for r in routes for f in fields if getattr(r, f) is not None]
         if not known:
@@ -433,23 +453,26 @@ def _count_claim(s: _Sentence, model: ModelFacts, count: int, word: str) -> Clai
 
 def _route_claims(s: _Sentence) -> list[Claim]:
     claims = []
-    covered: list[tuple[int, int]] = []
+    covered = bytearray(len(s.text) + 1)  # where a count has been read already
     for match in _COUNT_VERSUS.finditer(s.text):
         model = s.subject(match.start()) or s.pair.a
         word = match.group("word")
         claims.append(_count_claim(s, model, int(match.group("count")), word))
         claims.append(_count_claim(s, s.other(model), int(match.group("other")), word))
-        covered.append(match.span())
-    for listing in _COUNT_LIST.finditer(s.text):
-        for match in _COUNT_FOR.finditer(s.text, listing.end()):
-            named = [m for start, _, m in s.mentions if start == match.end()]
-            if named:
+        covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    named_at = {start: m for start, _, m in reversed(s.mentions)}
+    listings = list(_COUNT_LIST.finditer(s.text))
+    for at, listing in enumerate(listings):
+        until = listings[at + 1].start() if at + 1 < len(listings) else len(s.text)
+        for match in _COUNT_FOR.finditer(s.text, listing.end(), until):
+            model = named_at.get(match.end())
+            if model is not None:
                 claims.append(
-                    _count_claim(s, named[0], int(match.group("count")), listing.group("word"))
+                    _count_claim(s, model, int(match.group("count")), listing.group("word"))
                 )
-                covered.append(match.span())
+                covered[match.start()] = 1
     for match in _COUNT.finditer(s.text):
-        if any(start <= match.start() < end for start, end in covered):
+        if covered[match.start()]:
             continue
         model = s.subject(match.start())
         if model is not None:
