@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
 
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*$")
@@ -95,6 +96,15 @@ class ComparisonPageForm(WagtailAdminPageForm):
         if "title" in self.fields:
             self.fields["title"].required = False
             self.fields["title"].help_text = 'Leave blank for "Model A vs Model B".'
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data.get("title") or ""
+        # Wagtail's preview views stand this text in for an empty title so that a page
+        # without one can be previewed. An empty title here means "Model A vs Model B",
+        # which the page fills in itself, so the stand-in must not become the title.
+        if title == gettext("Placeholder title"):
+            return ""
+        return title
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
