@@ -174,7 +174,8 @@ class ComparisonListingViewSet(PageListingViewSet):
             "reviewed_on",
             label="Last reviewed",
             sort_key="reviewed_on",
-            accessor=lambda page: page.reviewed_on or "Never",
+            # As the reader page says it ("Last reviewed: 2026-05-14.").
+            accessor=lambda page: page.reviewed_on.isoformat() if page.reviewed_on else "Never",
         ),
         Column("review_state", label="Review status"),
         LiveStatusTagColumn(),
