@@ -137,6 +137,10 @@ def test_a_page_already_at_the_pair_url_is_named_on_the_model_field(admin_client
     assert not ComparisonPage.objects.filter(
         model_a__slug="gpt-5-1-codex", model_b__slug="gpt-oss-120b"
     ).exists()
+    preview = admin_client_logged_in.post(
+        preview_on_add_url(), comparison_form("gpt-5-1-codex", "gpt-oss-120b")
+    )
+    assert preview.status_code == 200 and preview.json()["is_valid"] is False
 
 
 # --- the model chooser -----------------------------------------------------------------

@@ -183,19 +183,11 @@ class ComparisonPage(Page):
         super().full_clean(*args, **kwargs)
 
     def clean(self) -> None:
-        # The pair checks come first: for this page the slug is the pair, so "the slug is in
-        # use" means "this pair has a page", which is said on the field the editor chose.
+        # The pair checks come first: for this page the slug is the pair, so when the pair
+        # has a page, that is what the editor is told, on the model field they chose
+        # (the slug is not in the editor's form, so an error on it could not be shown).
         self.clean_pair()
-        try:
-            super().clean()
-        except ValidationError as error:
-            # The slug is not in the editor's form (it follows from the models), so an error
-            # keyed on it could not be shown there; say it on the second model instead.
-            errors = error.update_error_dict({})
-            slug_errors = errors.pop("slug", [])
-            if slug_errors:
-                errors.setdefault("model_b", []).extend(slug_errors)
-            raise ValidationError(errors) from error
+        super().clean()
 
     def clean_pair(self) -> None:
         if not self.model_a_id or not self.model_b_id:
