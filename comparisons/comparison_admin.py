@@ -23,9 +23,10 @@ from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
 from wagtail.admin.widgets.chooser import BaseChooser
 from wagtail.models import Page
 
-from comparisons.models import ComparisonPage, ModelPage
+from comparisons.facts import traffic_facts
+from comparisons.models import ComparisonPage, ModelPage, ReferenceSettings
 from comparisons.picker import normalise, rank_by_name
-from comparisons.review.status import ReviewStatus, review_statuses, site_default_traffic
+from comparisons.review.status import ReviewStatus, review_statuses
 
 # --- the model chooser -----------------------------------------------------------------
 
@@ -146,7 +147,12 @@ class ComparisonIndexView(IndexView):
                 "model_a", "model_b"
             )
         )
-        statuses = review_statuses(pages, site_default_traffic())
+        settings = ReferenceSettings.for_request(self.request)
+        statuses = review_statuses(
+            pages,
+            traffic_facts(settings.default_traffic_profile),
+            max_age_days=settings.review_max_age_days,
+        )
         for page in object_list:
             status = statuses.get(page.pk)
             page.review_state = review_state_text(status) if status else ""
