@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comparisons', '0008_catalogue_state'),
+        ('comparisons', '0010_claims_acknowledgements'),
     ]
 
     operations = [
