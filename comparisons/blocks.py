@@ -33,7 +33,10 @@ class SectionValue(blocks.StructValue):
 
 class SectionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
-        required=False, max_length=120, help_text="Leave blank for the standard heading."
+        required=False,
+        max_length=120,
+        default="",
+        help_text="Leave blank for the standard heading.",
     )
 
     class Meta:
@@ -71,6 +74,7 @@ class IntroBlock(SectionBlock):
 class VerdictBlock(SectionBlock):
     text = blocks.RichTextBlock(
         required=False,
+        default="",
         features=["bold", "italic", "link"],
         help_text="Your verdict. Left empty, readers see the suggestion generated from the data "
         "(shown in the Generated drafts panel).",
@@ -224,6 +228,7 @@ class BenchmarksBlock(SectionBlock):
 class DeepDiveBlock(SectionBlock):
     body = blocks.RichTextBlock(
         required=False,
+        default="",
         features=["h3", "bold", "italic", "link", "ol", "ul"],
         help_text="Your analysis. Left empty, readers see the draft generated from the data.",
     )
@@ -308,6 +313,11 @@ SECTION_BLOCKS: list[tuple[str, blocks.Block]] = [
 SECTION_COUNTS = {name: {"max_num": 1} for name, _ in SECTION_BLOCKS if name != "prose"}
 
 
-def default_sections() -> list[tuple[str, dict]]:
-    """A new comparison starts with the specimen pages' section order."""
-    return [(name, {}) for name, _ in SECTION_BLOCKS if name != "prose"]
+def default_sections() -> list[tuple[str, blocks.StructValue]]:
+    """A new comparison starts with the specimen pages' section order.
+
+    Each section holds its block's full default value. StreamField passes a default through
+    the blocks' `normalize`, which keeps a struct's keys as given: a bare {} would reach the
+    editor's widgets with no heading or text at all (a heading box reading "undefined", a
+    rich-text box that cannot start)."""
+    return [(name, block.get_default()) for name, block in SECTION_BLOCKS if name != "prose"]

@@ -9,7 +9,10 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from comparisons.pairs import pair_slug
 
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*$")
 
@@ -96,11 +99,47 @@ class ComparisonPageForm(WagtailAdminPageForm):
             self.fields["title"].required = False
             self.fields["title"].help_text = 'Leave blank for "Model A vs Model B".'
 
+    def clean_title(self) -> str:
+        title = self.cleaned_data.get("title") or ""
+        # Wagtail's preview views stand this text in for an empty title so that a page
+        # without one can be previewed. An empty title here means "Model A vs Model B",
+        # which the page fills in itself, so the stand-in must not become the title.
+        if title == gettext("Placeholder title"):
+            return ""
+        return title
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         a, b = cleaned.get("model_a"), cleaned.get("model_b")
-        if a is not None and b is not None and a == b:
+        if a is None or b is None:
+            return cleaned
+        if a == b:
             self.add_error(
                 "model_b", "Pick two different models: a model cannot be compared with itself."
             )
+        elif self.parent_page is not None:
+            self.check_pair_url_is_free(a, b)
         return cleaned
+
+    def check_pair_url_is_free(self, a: Any, b: Any) -> None:
+        """The page's URL is the pair's; another page may hold it already. (A page not yet
+        in the tree cannot check this itself: it does not know its parent.) A comparison of
+        these same two models is named by the page's own check instead."""
+        slug = pair_slug(a.slug, b.slug)
+        taken = (
+            self.parent_page.get_children()
+            .filter(slug=slug)
+            .exclude(pk=self.instance.pk)
+            .specific()
+            .first()
+        )
+        if taken is None or {
+            getattr(taken, "model_a_id", None),
+            getattr(taken, "model_b_id", None),
+        } == {a.pk, b.pk}:
+            return
+        self.add_error(
+            "model_b",
+            f"The URL {self.parent_page.url}{slug}/ belongs to another page, “{taken.title}”, "
+            "which compares other models. Change that page's models first.",
+        )

@@ -15,11 +15,13 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from django.db.models import Case, IntegerField, Q, Value, When
-from django.db.models.functions import Lower
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Lower, NullIf, StrIndex
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
+# What may stand before a word inside a model's name: "Claude Sonnet", "(Claude", "GPT-5".
+WORD_SEPARATORS = (" ", "(", "-", "/", "[")
 
 
 @dataclass(frozen=True)
@@ -61,32 +63,50 @@ def _fields(queryset: Any) -> Any:
     return queryset.values("slug", "title", "lab__slug", "lab__name")
 
 
-def search_models(text: str, limit: int = 10) -> tuple[list[Candidate], bool]:
-    """Published models whose title or slug contains every word of `text` (ignoring case),
-    best first: exact slug or title, then titles or slugs starting with the text, then
-    titles containing it, then the rest; alphabetically within each. Returns up to `limit`
-    models and whether more match (one query)."""
-    from comparisons.models import ModelPage
-
+def rank_by_name(models: QuerySet, text: str, also: tuple[str, ...] = ()) -> QuerySet:
+    """`models` whose title or slug contains every word of `text` (ignoring case), best
+    first: the exact slug or title; then names starting with the text; then names where
+    it starts a word ("sonnet 4.5" in "Claude Sonnet 4.5"); then names containing it; then
+    the rest. Within each, the earlier the text appears in the title the better, then
+    alphabetically. A word may also match the fields named in `also` (the admin's model
+    chooser adds the lab's name). Shared by the public type-ahead and that chooser."""
     text = normalise(text)
     words = text.split(" ")[:MAX_WORDS] if text else []
     if not words:
-        return [], False
+        return models.none()
     lowered = text.lower()
     slugish = "-".join(lowered.replace(".", "-").split())
+    word_start = reduce(
+        or_,
+        (Q(title__icontains=f"{sep}{text}") for sep in WORD_SEPARATORS),
+        Q(slug__contains=f"-{slugish}"),
+    )
     rank = Case(
         When(Q(slug=lowered) | Q(title__iexact=text), then=Value(0)),
         When(Q(title__istartswith=text) | Q(slug__startswith=slugish), then=Value(1)),
-        When(title__icontains=text, then=Value(2)),
-        default=Value(3),
+        When(word_start, then=Value(2)),
+        When(title__icontains=text, then=Value(3)),
+        default=Value(4),
         output_field=IntegerField(),
     )
-    matches = ModelPage.objects.live()
+    # Null where the whole text is not in the title (a slug match): after the others.
+    position = NullIf(StrIndex(Lower("title"), Value(lowered)), Value(0))
     for word in words:
-        matches = matches.filter(Q(title__icontains=word) | Q(slug__icontains=word))
-    rows = list(
-        _fields(matches.annotate(rank=rank).order_by("rank", Lower("title"), "slug"))[: limit + 1]
+        matches_word = Q(title__icontains=word) | Q(slug__icontains=word)
+        for field in also:
+            matches_word |= Q(**{f"{field}__icontains": word})
+        models = models.filter(matches_word)
+    return models.annotate(name_rank=rank, name_position=position).order_by(
+        "name_rank", F("name_position").asc(nulls_last=True), Lower("title"), "slug"
     )
+
+
+def search_models(text: str, limit: int = 10) -> tuple[list[Candidate], bool]:
+    """Published models matching `text`, best first (see `rank_by_name`). Returns up to
+    `limit` models and whether more match (one query)."""
+    from comparisons.models import ModelPage
+
+    rows = list(_fields(rank_by_name(ModelPage.objects.live(), text))[: limit + 1])
     return _candidates(rows[:limit]), len(rows) > limit
 
 

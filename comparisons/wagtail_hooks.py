@@ -6,6 +6,12 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from comparisons.comparison_admin import (
+    SiteWidePageViewSet,
+    comparison_listing_viewset,
+    model_page_chooser_viewset,
+    site_wide_page_viewset,
+)
 from comparisons.importers.catalogue_admin import (
     CatalogueImportView,
     ImportLogViewSet,
@@ -103,6 +109,20 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
+
+
+# --- comparisons: model chooser, comparison listing, page search ------------------------
+
+
+@hooks.register("register_admin_viewset")
+def register_comparison_admin() -> list:
+    return [model_page_chooser_viewset, comparison_listing_viewset]
+
+
+# After Wagtail's own registration of the page views, so that this one is used.
+@hooks.register("register_admin_viewset", order=1)
+def register_site_wide_page_viewset() -> SiteWidePageViewSet:
+    return site_wide_page_viewset
 
 
 # --- imports --------------------------------------------------------------------------

@@ -1,12 +1,19 @@
 """The claim check over editors' rich text (pure: facts built in memory)."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
 
 import pytest
 
 from comparisons.facts import LicenceFacts, ModelFacts, PairFacts, RouteFacts
-from comparisons.review.claims import check_prose, contradictions, sentences_of
+from comparisons.review.claims import (
+    ClaimCheck,
+    check_prose,
+    contradictions,
+    partition,
+    sentences_of,
+)
 from comparisons.section_options import prose_fragments
 
 CODEX = ModelFacts(
@@ -161,3 +168,191 @@ def test_figures_too_long_to_round_are_contradictions_not_errors():
     # Counts and token figures of thousands of digits are not read as claims at all.
     assert flagged(f"<p>GPT-5.1 Codex is served by {'9' * 5000} provider routes.</p>") == []
     assert flagged(f"<p>GPT-5.1 Codex supports {'9' * 5000}K tokens.</p>") == []
+
+
+# --- prices without a unit, per route, per provider ------------------------------------------
+
+GPT_OSS = ModelFacts(
+    slug="gpt-oss-120b",
+    name="gpt-oss-120b",
+    context_window=131_072,
+    routes=(
+        RouteFacts("openrouter", "OpenRouter", D("0.99"), D("8.50"), provider_model_id="oss"),
+        # Two routes on one provider (regions): a price stated for it agrees with either.
+        RouteFacts("bedrock", "Amazon Bedrock", D("0.15"), D("0.60"), provider_model_id="us.oss"),
+        RouteFacts("bedrock", "Amazon Bedrock", D("0.17"), D("0.66"), provider_model_id="eu.oss"),
+    ),
+)
+OSS_PAIR = PairFacts(a=GPT_OSS, b=QWEN, capabilities=())
+
+
+def oss_claims(html: str, source: str = "Deep dive") -> list[tuple[str, str, bool]]:
+    return [(c.kind, c.claimed, c.contradicts) for c in check_prose([(source, html)], OSS_PAIR)]
+
+
+def test_a_price_with_no_unit_is_checked_against_every_route():
+    """ "$1.07 input" (no "/1M") is a price claim; it matches no route of the model."""
+    assert oss_claims("<p>gpt-oss-120b costs $1.07 input and $8.50 output per 1M tokens.</p>") == [
+        ("price", "input price of $1.07/1M for gpt-oss-120b", True),
+        ("price", "output price of $8.50/1M for gpt-oss-120b", False),
+    ]
+    assert oss_claims("<p>gpt-oss-120b costs $0.17 input.</p>") == [
+        ("price", "input price of $0.17/1M for gpt-oss-120b", False)
+    ]
+    # A monthly bill is not a token price.
+    assert oss_claims("<p>gpt-oss-120b costs $4,900 a month; its output cost is $500.</p>") == []
+
+
+def test_a_price_named_for_a_provider_is_checked_against_that_providers_routes():
+    assert oss_claims("<p>gpt-oss-120b costs $0.99 input on Amazon Bedrock.</p>") == [
+        ("price", "input price of $0.99/1M for gpt-oss-120b on Amazon Bedrock", True)
+    ]
+    # Either of the provider's routes will do.
+    assert oss_claims(
+        "<p>On Amazon Bedrock, gpt-oss-120b costs $0.15 input and $0.66 output per 1M tokens.</p>"
+    ) == [
+        ("price", "input price of $0.15/1M for gpt-oss-120b on Amazon Bedrock", False),
+        ("price", "output price of $0.66/1M for gpt-oss-120b on Amazon Bedrock", False),
+    ]
+    # The generated draft's wording: "cheapest tracked route (P) charges $X input ...".
+    assert oss_claims(
+        "<p>gpt-oss-120b's cheapest tracked route (OpenRouter) charges $0.15 input.</p>"
+    ) == [("price", "input price of $0.15/1M for gpt-oss-120b on OpenRouter", True)]
+    # A contrast starts a new clause: Qwen's price is not quoted for Amazon Bedrock.
+    html = (
+        "<p>gpt-oss-120b costs $0.17 input on Amazon Bedrock, while Qwen3.5-4B costs $2 input.</p>"
+    )
+    assert oss_claims(html) == [
+        ("price", "input price of $0.17/1M for gpt-oss-120b on Amazon Bedrock", False)
+    ]
+
+
+def test_the_fact_names_each_route_of_a_provider_apart():
+    (claim,) = contradictions(
+        [("FAQ: Cost?", "<p>gpt-oss-120b costs $0.20 input on Amazon Bedrock.</p>")], OSS_PAIR
+    )
+    assert claim.fact == (
+        "gpt-oss-120b: $0.15 input (Amazon Bedrock, us.oss), $0.17 input (Amazon Bedrock, eu.oss)"
+    )
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>gpt-oss-120b costs $8.50 output per 1M tokens.</p>",
+        "<p>gpt-oss-120b costs $8.50 output per million tokens.</p>",
+        "<p>gpt-oss-120b costs $0.99/1M tokens of input.</p>",
+        "<p>gpt-oss-120b charges $0.99 for every 1M tokens.</p>",
+        "<p>At 10M tokens a month gpt-oss-120b is cheap.</p>",
+    ],
+)
+def test_per_million_tokens_is_never_a_context_window(html):
+    assert [kind for kind, _, _ in oss_claims(html) if kind == "context"] == []
+
+
+def test_a_context_window_is_still_read_next_to_a_price():
+    assert oss_claims("<p>gpt-oss-120b has a 1M-token context at $0.99/1M input.</p>") == [
+        ("price", "input price of $0.99/1M for gpt-oss-120b", False),
+        ("context", "1M tokens for gpt-oss-120b", True),
+    ]
+
+
+# --- route and provider counts -----------------------------------------------------------------
+
+
+def test_counts_of_a_pair_read_in_the_pages_order():
+    """The imported deep dive names neither model: "1 tracked routes versus 0" is A's and
+    B's counts (data: 3 and 0 here)."""
+    assert oss_claims("<p>Provider availability is 1 tracked routes versus 0.</p>") == [
+        ("routes", "1 provider route for gpt-oss-120b", True),
+        ("routes", "0 provider routes for Qwen3.5-4B", False),
+    ]
+    assert oss_claims("<p>Qwen3.5-4B has 0 tracked routes versus 3 for gpt-oss-120b.</p>") == [
+        ("routes", "0 provider routes for Qwen3.5-4B", False),
+        ("routes", "3 provider routes for gpt-oss-120b", False),
+    ]
+
+
+def test_route_counts_and_provider_counts_differ_when_a_provider_has_several_routes():
+    assert oss_claims("<p>gpt-oss-120b is served by 3 tracked routes from 2 providers.</p>") == [
+        ("routes", "3 provider routes for gpt-oss-120b", False),
+        ("routes", "2 providers for gpt-oss-120b", False),
+    ]
+    assert oss_claims("<p>gpt-oss-120b is available from 3 providers.</p>") == [
+        ("routes", "3 providers for gpt-oss-120b", True)
+    ]
+
+
+def test_the_generated_route_count_sentence_is_checked():
+    html = "<p>Tracked provider routes: 3 for gpt-oss-120b and 2 for Qwen3.5-4B.</p>"
+    assert oss_claims(html) == [
+        ("routes", "3 provider routes for gpt-oss-120b", False),
+        ("routes", "2 provider routes for Qwen3.5-4B", True),
+    ]
+
+
+# --- whose claim it is ---------------------------------------------------------------------------
+
+
+def test_an_faq_answer_is_about_the_model_its_question_names():
+    claims = oss_claims("<p>It costs $1.07 input.</p>", source="FAQ: What does gpt-oss-120b cost?")
+    assert claims == [("price", "input price of $1.07/1M for gpt-oss-120b", True)]
+    # A question naming both models attributes nothing.
+    both = "FAQ: Is gpt-oss-120b or Qwen3.5-4B cheaper?"
+    assert oss_claims("<p>It costs $1.07 input.</p>", source=both) == []
+
+
+def test_it_refers_to_the_one_model_of_the_previous_sentence():
+    assert oss_claims("<p>gpt-oss-120b is open weights. It costs $1.07 input.</p>") == [
+        ("price", "input price of $1.07/1M for gpt-oss-120b", True)
+    ]
+    assert oss_claims("<p>gpt-oss-120b is open weights. The rival costs $1.07 input.</p>") == []
+
+
+def test_generated_drafts_agree_with_the_data_they_come_from():
+    from comparisons.engine.prose import deep_dive_draft, faq_drafts, verdict_suggestion
+
+    for pair in (PAIR, OSS_PAIR):
+        html = "".join(f"<p>{p}</p>" for p in deep_dive_draft(pair))
+        fragments = [("Verdict", f"<p>{verdict_suggestion(pair)}</p>"), ("Deep dive", html)]
+        fragments += [(f"FAQ: {d.question}", f"<p>{d.answer}</p>") for d in faq_drafts(pair)]
+        checked = check_prose(fragments, pair)
+        assert any(c.kind == "routes" for c in checked)
+        assert [str(c) for c in checked if c.contradicts] == []
+
+
+# --- acknowledgements ------------------------------------------------------------------------------
+
+
+def with_input_price(model: ModelFacts, price: str) -> ModelFacts:
+    first, *rest = model.routes
+    return replace(model, routes=(replace(first, input_price=D(price)), *rest))
+
+
+def test_an_acknowledged_claim_stays_quiet_until_its_data_changes():
+    html = [("FAQ: Cost?", "<p>gpt-oss-120b costs $1.07 input.</p>")]
+    (claim,) = contradictions(html, OSS_PAIR)
+    acknowledged = {(claim.key, claim.basis_key)}
+    assert partition(check_prose(html, OSS_PAIR), acknowledged) == ClaimCheck([], [claim])
+
+    # Another price on a route of the model: the claim was checked against other data.
+    moved = replace(OSS_PAIR, a=with_input_price(GPT_OSS, "0.98"))
+    (again,) = contradictions(html, moved)
+    assert again.key == claim.key and again.basis_key != claim.basis_key
+    assert partition(check_prose(html, moved), acknowledged).flagged == [again]
+
+    # The same sentence elsewhere on the page is the same claim; another sentence is not.
+    elsewhere = contradictions([("Verdict", html[0][1])], OSS_PAIR)
+    assert [c.key for c in elsewhere] == [claim.key]
+    reworded = contradictions([("Verdict", "<p>gpt-oss-120b is $1.07 input.</p>")], OSS_PAIR)
+    assert partition(reworded, acknowledged).flagged == reworded
+
+
+def test_acknowledgement_basis_follows_each_kind_of_data():
+    """Each kind of claim is keyed on the data it reads: a route count on the count, a
+    context claim on the token figures, a licence claim on the licence."""
+    html = [("Deep dive", "<p>gpt-oss-120b has 5 tracked routes and a 1M-token context.</p>")]
+    before = {c.kind: c.basis_key for c in contradictions(html, OSS_PAIR)}
+    fewer = replace(GPT_OSS, routes=GPT_OSS.routes[:2])
+    after = {c.kind: c.basis_key for c in contradictions(html, replace(OSS_PAIR, a=fewer))}
+    assert before["routes"] != after["routes"] and before["context"] == after["context"]

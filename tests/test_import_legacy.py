@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,8 @@ from comparisons.models import (
     ImportRun,
     ModelIndexPage,
     ModelPage,
+    Provider,
+    ProviderRoute,
     ReviewStamp,
 )
 from comparisons.review.setup import EDITORS, REVIEWERS
@@ -289,6 +292,29 @@ def test_a_price_our_data_changed_is_a_conflict_on_that_route():
         "GPT-5.1 Codex input price (Vercel AI Gateway): page says $1.25/1M tokens; "
         "data says $1/1M tokens"
     ) in messages("conflict")
+
+
+def test_a_route_count_is_one_rule_for_the_table_and_the_prose():
+    """The table's "Provider routes" row and the deep dive's "1 tracked routes versus 0"
+    state the same fact; with a second route on the model, both are conflicts."""
+    page = ModelPage.objects.get(slug="gpt-5-1-codex")
+    draft = page.get_latest_revision_as_object()
+    (route,) = draft.routes.all()
+    extra = ProviderRoute(
+        provider=Provider.objects.exclude(pk=route.provider_id).first(),
+        input_price=Decimal("1.30"),
+        output_price=Decimal("10.50"),
+    )
+    draft.routes = [route, extra]
+    draft.save_revision().publish()
+    run(FIXTURES / "gpt-5-1-codex-vs-qwen3-5-4b.txt")
+    conflicts = messages("conflict")
+    assert "GPT-5.1 Codex provider routes: page says 1 tracked; data says 2 tracked" in conflicts
+    assert (
+        "Imported prose contradicts our data: Deep dive: “Provider availability is 1 tracked "
+        "routes versus 0.” says 1 provider route for GPT-5.1 Codex; data says GPT-5.1 Codex has "
+        "2 tracked routes."
+    ) in conflicts
 
 
 def test_facts_our_data_lacks_are_reported_as_not_in_our_data(tmp_path):

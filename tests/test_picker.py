@@ -265,3 +265,36 @@ def test_one_side_left_empty_asks_for_both(client):
     page = soup(response)
     assert text_of(page.find(attrs={"role": "alert"})) == "Pick both models to compare."
     assert boxes(picker_of(page))["First model"]["value"] == "codex-1"
+
+
+def test_the_type_ahead_puts_the_closest_name_first(client):
+    for title, slug in [
+        ("Agentic Chat (Claude Sonnet 4.5)", "duo-chat-sonnet-4-5"),
+        ("Claude Sonnet 4.5", "claude-sonnet-4-5"),
+        ("Claude 4.5 Sonnet", "claude-4-5-sonnet"),
+        ("Claude Sonnet 4.5 Thinking", "claude-sonnet-4-5-thinking"),
+    ]:
+        new_model(title, slug)
+
+    def suggested(q: str) -> list[str]:
+        response = client.get("/api/v1/models/suggest", {"q": q})
+        return [r["slug"] for r in response.json()["results"]]
+
+    # The exact title, then names starting with it, then names where it starts a word,
+    # then names holding every word somewhere.
+    assert suggested("claude sonnet 4.5") == [
+        "claude-sonnet-4-5",
+        "claude-sonnet-4-5-thinking",
+        "duo-chat-sonnet-4-5",
+        "claude-4-5-sonnet",
+    ]
+    # Where the text starts a word in several names, the earlier it comes the better.
+    assert suggested("sonnet 4.5") == [
+        "claude-sonnet-4-5",
+        "claude-sonnet-4-5-thinking",
+        "duo-chat-sonnet-4-5",
+        "claude-4-5-sonnet",
+    ]
+    # A name merely containing the text comes after one where it starts a word.
+    new_model("Claudesonnet 4.5 Lite", "claudesonnet-4-5-lite")
+    assert suggested("sonnet 4.5")[-2:] == ["claudesonnet-4-5-lite", "claude-4-5-sonnet"]

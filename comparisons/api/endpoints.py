@@ -175,7 +175,8 @@ def suggest_models(
 ):
     """The type-ahead of the "compare any two models" picker: published models whose title
     or slug contains every word of `q` (ignoring case). Exact slug or title first, then
-    names starting with `q`, then the rest, alphabetically within each."""
+    names starting with `q`, then names where it starts a word, then the rest (see
+    comparisons.picker.rank_by_name)."""
     text = normalise(q)
     if not text:
         raise HttpError(400, "Query parameter 'q' is blank: give part of a model's name or slug.")

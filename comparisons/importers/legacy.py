@@ -16,6 +16,7 @@ is saved.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Sequence
@@ -243,7 +244,7 @@ class _Importer:
             revision = self.update(page, values, report)
         report.page, report.title = page, page.title
         self.stamp(page, legacy, revision, report)
-        self.check(legacy, a, b, values, report)
+        self.check(legacy, a, b, values, report, page)
         for warning in legacy.warnings:
             report.warn(warning)
         report.action = report.action or "unchanged"
@@ -443,7 +444,13 @@ class _Importer:
     # --- the conflict report -----------------------------------------------------------
 
     def check(
-        self, legacy: LegacyPage, a: ModelPage, b: ModelPage, values: dict, report: PageReport
+        self,
+        legacy: LegacyPage,
+        a: ModelPage,
+        b: ModelPage,
+        values: dict,
+        report: PageReport,
+        page: ComparisonPage,
     ) -> None:
         published = load_model_facts([a.pk, b.pk])
         pair = PairFacts(
@@ -462,6 +469,10 @@ class _Importer:
                 old=finding.data or None,
                 new=finding.page,
             )
+        # The prose is checked as the page will show it: "1 route versus 0" reads in the
+        # page's order of models, which may be the reverse of this file's.
+        if page.model_a_id != a.pk:
+            pair = dataclasses.replace(pair, a=pair.b, b=pair.a)
         for claim in contradictions(prose_fragments(default_section_data(values)), pair):
             report.add(
                 "conflict", claim.model, f"claim ({claim.source})",

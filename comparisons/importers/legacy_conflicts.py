@@ -16,9 +16,15 @@ from decimal import Decimal
 from comparisons import formatting as fmt
 from comparisons.engine.pricing import cheapest_route
 from comparisons.engine.tables import shared_benchmark_rows
-from comparisons.facts import CapabilityFacts, ModelFacts, PairFacts, RouteFacts
+from comparisons.facts import CapabilityFacts, ModelFacts, PairFacts
 from comparisons.importers.legacy_values import Statement
-from comparisons.review.claims import matches_when_rounded as same_when_rounded
+from comparisons.review.fact_rules import (
+    matches_when_rounded,
+    route_count,
+    route_with_price,
+    routes_on,
+    same_tokens,
+)
 
 
 @dataclass(frozen=True)
@@ -95,8 +101,7 @@ class _Checker:
         return self.compare(s, "decision fit", ours or None, same, ", ".join(ours))
 
     def _tokens(self, s: Statement, label: str, ours: int | None) -> Finding | None:
-        same = ours is not None and (ours == s.value or fmt.tokens(ours) == fmt.tokens(s.value))
-        return self.compare(s, label, ours, same, fmt.tokens(ours))
+        return self.compare(s, label, ours, same_tokens(s.value, ours), fmt.tokens(ours))
 
     def context_window(self, s: Statement) -> Finding | None:
         return self._tokens(s, "context window", self.model(s.side).context_window)
@@ -142,7 +147,7 @@ class _Checker:
         return None
 
     def provider_routes(self, s: Statement) -> Finding | None:
-        count = len(self.model(s.side).routes)
+        count = route_count(self.model(s.side))
         return self.compare(s, "provider routes", count, count == s.value, f"{count} tracked")
 
     def shared_benchmarks(self, s: Statement) -> Finding | None:
@@ -152,12 +157,9 @@ class _Checker:
             return None
         return Finding("conflict", label, "shared benchmarks", s.shown, fmt.plural(count, "row"))
 
-    def _route(self, m: ModelFacts, name: str) -> RouteFacts | None:
-        return next((r for r in m.routes if _norm(r.provider_name) == _norm(name)), None)
-
     def cheapest_route(self, s: Statement) -> Finding | None:
         m = self.model(s.side)
-        if self._route(m, s.value) is None:
+        if not routes_on(m, s.value):
             return Finding("missing", m.name, f"route on {s.value}", "tracked")
         ours = cheapest_route(m.routes, self.pair.traffic)
         if ours is None or _norm(ours.provider_name) == _norm(s.value):
@@ -167,15 +169,19 @@ class _Checker:
     def _price(self, s: Statement, word: str, attribute: str) -> Finding | None:
         m = self.model(s.side)
         named = self.named_route.get(s.side)
-        route = (self._route(m, named) if named else None) or cheapest_route(
-            m.routes, self.pair.traffic
+        # A provider may carry several routes of the model: the price agrees with any.
+        on_named = routes_on(m, named) if named else ()
+        route = (
+            route_with_price(s.value, on_named, (attribute,))
+            or next(iter(on_named), None)
+            or cheapest_route(m.routes, self.pair.traffic)
         )
         if route is None:
             where = f" ({named})" if named else ""
             return Finding("missing", m.name, f"{word} price{where}", s.shown)
         ours: Decimal | None = getattr(route, attribute)
         label = f"{word} price ({route.provider_name})"
-        same = same_when_rounded(s.value, ours)
+        same = matches_when_rounded(s.value, ours)
         return self.compare(s, label, ours, same, fmt.price_per_million(ours))
 
     def input_price(self, s: Statement) -> Finding | None:
@@ -187,7 +193,7 @@ class _Checker:
     def cheapest_output(self, s: Statement) -> Finding | None:
         route = cheapest_route(self.model(s.side).routes, self.pair.traffic)
         ours = route.output_price if route else None
-        same = same_when_rounded(s.value, ours)
+        same = matches_when_rounded(s.value, ours)
         return self.compare(s, "cheapest output price", ours, same, fmt.price_per_million(ours))
 
     def providers(self, s: Statement) -> Finding | None:

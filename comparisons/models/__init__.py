@@ -1,4 +1,5 @@
 from comparisons.models.catalogue_state import CatalogueState
+from comparisons.models.claims import ClaimAcknowledgement
 from comparisons.models.comparison_page import ComparisonIndexPage, ComparisonPage
 from comparisons.models.imports import ImportRun
 from comparisons.models.model_page import (
@@ -27,6 +28,7 @@ __all__ = [
     "Capability",
     "CapabilitySupport",
     "CatalogueState",
+    "ClaimAcknowledgement",
     "ComparisonIndexPage",
     "ComparisonPage",
     "DecisionTag",

@@ -183,7 +183,13 @@ class ComparisonPage(Page):
         super().full_clean(*args, **kwargs)
 
     def clean(self) -> None:
+        # The pair checks come first: for this page the slug is the pair, so when the pair
+        # has a page, that is what the editor is told, on the model field they chose
+        # (the slug is not in the editor's form, so an error on it could not be shown).
+        self.clean_pair()
         super().clean()
+
+    def clean_pair(self) -> None:
         if not self.model_a_id or not self.model_b_id:
             return
         if self.model_a_id == self.model_b_id:

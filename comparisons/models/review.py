@@ -12,7 +12,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
@@ -239,10 +239,19 @@ class FactCheckTask(NoSelfApprovalMixin, AbstractGroupApprovalTask):
                     "them in the approval dialog."
                 )
             if flagged:
+                from comparisons.models.claims import ClaimAcknowledgement
+
                 # The audit trail says what was acknowledged, in the task's own comment.
                 listed = "\n".join(f"- {claim}" for claim in flagged)
                 comment = kwargs.get("comment", "")
                 kwargs["comment"] = f"{comment}\n\nAcknowledged claims:\n{listed}".strip()
+                # Recorded per claim and per data value, so each stays quiet until the data
+                # it was checked against changes; undone if the approval itself fails.
+                with transaction.atomic():
+                    ClaimAcknowledgement.record(
+                        task_state.revision.object_id, flagged, user=user, task_state=task_state
+                    )
+                    return super().on_action(task_state, user, action_name, **kwargs)
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod

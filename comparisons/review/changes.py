@@ -45,7 +45,9 @@ class AffectedComparison:
 class FactCheckSummary:
     kind: str  # "comparison", "model" or "snippet"
     changes: list[str] = field(default_factory=list)
-    claims: list[Any] = field(default_factory=list)
+    claims: list[Any] = field(default_factory=list)  # contradict the data, not acknowledged
+    # Contradict the data, acknowledged in an earlier fact check against the same values.
+    acknowledged: list[Any] = field(default_factory=list)
     stamp: Any = None
     never_published: bool = False
     affected: list[AffectedComparison] = field(default_factory=list)
@@ -169,16 +171,18 @@ def _snippet_summary(revision: Any) -> FactCheckSummary:
 
 def fact_check_summary(revision: Any) -> FactCheckSummary:
     from comparisons.models import ComparisonPage, ModelPage
-    from comparisons.review.status import flagged_claims_for_revision, status_for_page
+    from comparisons.review.status import status_for_page
 
     obj = revision.as_object()
     if isinstance(obj, ComparisonPage):
+        # The page as in the revision under review: its prose is what the claims come from.
         status = status_for_page(obj)
         return FactCheckSummary(
             kind="comparison",
             stamp=status.stamp,
             changes=[str(change) for change in status.changes],
-            claims=flagged_claims_for_revision(revision),
+            claims=status.claims,
+            acknowledged=status.acknowledged_claims,
         )
     if isinstance(obj, ModelPage):
         return _model_page_summary(revision)

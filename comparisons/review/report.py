@@ -152,9 +152,12 @@ class NeedsReReviewView(ReportView):
         self.request._review_statuses = self.statuses
         needing = [pk for pk, status in self.statuses.items() if status.needs_review]
         # Oldest review first; pages never reviewed lead.
+        # Workflow states prefetched: each row's link asks whether the user may edit the
+        # page, which reads its workflow state (one query for all rows, not one per row).
         return (
             ComparisonPage.objects.filter(pk__in=needing)
             .with_review_date()
+            .prefetch_workflow_states()
             .order_by(F("reviewed_on").asc(nulls_first=True), "title")
         )
 

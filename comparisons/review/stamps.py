@@ -8,7 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from comparisons.review.facts_snapshot import fingerprint
-from comparisons.review.status import flagged_claims_for_revision, pair_snapshot
+from comparisons.review.status import claim_check_for_revision, pair_snapshot
 
 
 def stamp_review(
@@ -103,7 +103,8 @@ def on_workflow_approved(sender: Any, instance: Any, user: Any = None, **kwargs:
     from comparisons.models import FactCheckTask
 
     revision = reviewed_revision(instance)
-    flagged = flagged_claims_for_revision(revision) if revision else []
+    # The claims that contradict the data and were accepted in the fact check.
+    accepted = claim_check_for_revision(revision).acknowledged if revision else []
     fact_check = (
         instance.task_states.filter(status="approved", task__in=FactCheckTask.objects.values("pk"))
         .select_related("finished_by")
@@ -115,6 +116,6 @@ def on_workflow_approved(sender: Any, instance: Any, user: Any = None, **kwargs:
         reviewer=user,
         fact_checker=fact_check.finished_by if fact_check else None,
         revision=revision,
-        acknowledged=[str(c) for c in flagged],
+        acknowledged=[str(c) for c in accepted],
         note="Approved through the Editorial review workflow.",
     )

@@ -1,8 +1,11 @@
 """Review status of comparison pages: stale facts, old reviews, contradicted claims.
 
 `review_statuses` works in one pass over any number of pages with a fixed number of
-queries: pages, their models' facts, the capability list, chosen traffic profiles and
-the latest review stamps are each fetched once.
+queries: pages, their models' facts, the capability list, chosen traffic profiles, the
+latest review stamps and the acknowledged claims are each fetched once. Claims are checked
+against the models' current published facts every time, so a price change that makes a
+sentence wrong shows here at once; a claim a reviewer acknowledged stays quiet until the
+data it was checked against changes.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils import timezone
 
 from comparisons.facts import PairFacts, TrafficFacts, load_pairs, traffic_facts
-from comparisons.review.claims import Claim, contradictions
+from comparisons.review.claims import Claim, ClaimCheck, check_prose, partition
 from comparisons.review.facts_snapshot import FactChange, diff, fingerprint, snapshot
 from comparisons.section_options import prose_fragments
 
@@ -31,7 +34,8 @@ class ReviewStatus:
     stamp: ReviewStamp | None
     current_facts: dict[str, Any] | None
     changes: list[FactChange] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)  # contradicted, not acknowledged
+    acknowledged_claims: list[Claim] = field(default_factory=list)
     too_old: bool = False
 
     @property
@@ -85,9 +89,12 @@ def review_statuses(
     max_age_days: int = 180,
     today: date | None = None,
 ) -> dict[int, ReviewStatus]:
+    from comparisons.models import ClaimAcknowledgement
+
     today = today or timezone.localdate()
     pairs = load_pairs(pages, default_traffic)
     stamps = latest_stamps([p.pk for p in pages])
+    acknowledged = ClaimAcknowledgement.keys_for([p.pk for p in pages])
     statuses = {}
     for page in pages:
         pair = pairs.get(page.pk)
@@ -99,7 +106,10 @@ def review_statuses(
         if stamp:
             status.too_old = stamp.reviewed_on < today - timedelta(days=max_age_days)
         if pair:
-            status.claims = contradictions(prose_fragments(page.sections.raw_data), pair)
+            check = partition(
+                check_prose(prose_fragments(page.sections.raw_data), pair), acknowledged[page.pk]
+            )
+            status.claims, status.acknowledged_claims = check.flagged, check.acknowledged
         statuses[page.pk] = status
     return statuses
 
@@ -129,17 +139,23 @@ def pair_snapshot(
     return pair, (snapshot(pair) if pair else None)
 
 
-def flagged_claims_for_revision(revision: Revision) -> list[Claim]:
-    """Contradicted claims in the prose of a submitted revision (not yet published).
-
-    Only comparisons carry prose checked against a pair of models; any other object under
-    review (a model page, reference data) has none."""
-    from comparisons.models import ComparisonPage
+def claim_check_for_revision(revision: Revision) -> ClaimCheck:
+    """Contradicted claims in the prose of a revision (a submitted one, not yet published),
+    against the models' published facts, split by whether they are acknowledged."""
+    from comparisons.models import ClaimAcknowledgement, ComparisonPage
 
     page = revision.as_object()
+    # Only comparisons carry prose checked against a pair of models; any other object
+    # under review (a model page, reference data) has none.
     if not isinstance(page, ComparisonPage):
-        return []
+        return ClaimCheck()
     pair = load_pairs([page], site_default_traffic()).get(page.pk)
     if pair is None:
-        return []
-    return contradictions(prose_fragments(page.sections.raw_data), pair)
+        return ClaimCheck()
+    claims = check_prose(prose_fragments(page.sections.raw_data), pair)
+    return partition(claims, ClaimAcknowledgement.keys_for([page.pk])[page.pk])
+
+
+def flagged_claims_for_revision(revision: Revision) -> list[Claim]:
+    """The claims a fact check has to see corrected or acknowledged."""
+    return claim_check_for_revision(revision).flagged
