@@ -116,6 +116,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 WAGTAIL_I18N_ENABLED = False
+# Draftail, with posted content it cannot read turned into a form error (not a 500).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "comparisons.rich_text_handlers.RichTextArea"}
+}
 
 # Editorial review: approving the last task publishes (reviewers need no direct publish
 # right, so nobody bypasses the workflow). Editors cannot publish, so any edit after an
