@@ -116,6 +116,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 WAGTAIL_I18N_ENABLED = False
+# No avatars from gravatar.com: each would tell a third party which editor is signed in
+# (an e-mail hash) and from where. Editors can upload an avatar in their account.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Draftail, with posted content it cannot read turned into a form error (not a 500).
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "comparisons.rich_text_handlers.RichTextArea"}
