@@ -18,6 +18,8 @@ from typing import Any
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Lower
 
+from comparisons.facts import published_q
+
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
 
@@ -81,7 +83,7 @@ def search_models(text: str, limit: int = 10) -> tuple[list[Candidate], bool]:
         default=Value(3),
         output_field=IntegerField(),
     )
-    matches = ModelPage.objects.live()
+    matches = ModelPage.objects.filter(published_q())
     for word in words:
         matches = matches.filter(Q(title__icontains=word) | Q(slug__icontains=word))
     rows = list(
@@ -106,7 +108,9 @@ def resolve_choices(
     keys = {s for s in slugs if s} | {t.lower() for t in texts if t}
     exact = Q(slug__in=keys) if keys else Q(pk__in=[])
     exact = reduce(or_, (Q(title__iexact=t) for t in texts if t), exact)
-    found = _candidates(_fields(ModelPage.objects.live().filter(exact)).order_by(Lower("title")))
+    found = _candidates(
+        _fields(ModelPage.objects.filter(published_q(), exact)).order_by(Lower("title"))
+    )
     by_slug = {c.slug: c for c in found}
 
     def resolve(text: str, slug: str) -> Choice:
