@@ -47,19 +47,29 @@ class RichTextArea(DraftailRichTextArea):
 # --- on the way out: readers ----------------------------------------------------------------
 
 
+def _has_id(attrs: dict) -> bool:
+    return object_id(attrs) is not None
+
+
 def _without_malformed(
-    attrs_list: list[dict], kind: str, resolve: Callable[[list[dict]], list[Any]]
+    attrs_list: list[dict],
+    kind: str,
+    resolve: Callable[[list[dict]], list[Any]],
+    *,
+    usable: Callable[[dict], bool] = _has_id,
+    instead: Any = None,
 ) -> list[Any]:
-    """`resolve` applied to the entries with a usable id; None for the others (logged)."""
-    usable = []
+    """`resolve` applied to the usable entries (ids normalised); `instead` for the others,
+    each logged."""
+    positions = []
     for position, attrs in enumerate(attrs_list):
-        found = object_id(attrs)
-        if found is None:
-            logger.warning("Rich text %s with id %r left out: not an id", kind, attrs.get("id"))
+        if usable(attrs):
+            positions.append(position)
         else:
-            usable.append((position, {**attrs, "id": str(found)}))
-    results: list[Any] = [None] * len(attrs_list)
-    for (position, _), result in zip(usable, resolve([a for _, a in usable]), strict=True):
+            logger.warning("Rich text %s %r left out: malformed", kind, attrs)
+    results = [instead] * len(attrs_list)
+    resolved = resolve([{**attrs_list[i], "id": str(object_id(attrs_list[i]))} for i in positions])
+    for position, result in zip(positions, resolved, strict=True):
         results[position] = result
     return results
 
@@ -99,16 +109,13 @@ class ImageEmbeds(ImageEmbedHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
         formats = image_format_names()
-
-        def render(usable: list[dict]) -> list[str]:
-            good = [a for a in usable if a.get("format") in formats]
-            for attrs in usable:
-                if attrs.get("format") not in formats:
-                    logger.warning("Rich text image format %r left out", attrs.get("format"))
-            tags = iter(super(ImageEmbeds, cls).expand_db_attributes_many(good))
-            return [next(tags) if a.get("format") in formats else "" for a in usable]
-
-        return [tag or "" for tag in _without_malformed(attrs_list, "image", render)]
+        return _without_malformed(
+            attrs_list,
+            "image",
+            super().expand_db_attributes_many,
+            usable=lambda attrs: _has_id(attrs) and attrs.get("format") in formats,
+            instead="",
+        )
 
     @classmethod
     def extract_references(cls, attrs: dict) -> Any:
