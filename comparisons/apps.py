@@ -29,3 +29,23 @@ class ComparisonsConfig(AppConfig):
         from wagtail.signals import page_unpublished
 
         page_unpublished.connect(bump_catalogue_generation, dispatch_uid="catalogue-unpublish")
+        # Making a page private (or public again) takes it out of (or back into) the
+        # catalogue, as unpublishing does.
+        from wagtail.models import PageViewRestriction
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                bump_catalogue_generation,
+                sender=PageViewRestriction,
+                dispatch_uid="catalogue-PageViewRestriction",
+            )
+
+        # Every rich text field in an admin form refuses links and images that do not
+        # resolve. In the form only: a stored page with a since-deleted link target must
+        # still save through code (imports), and it renders safely anyway.
+        from wagtail.admin.forms.models import register_form_field_override
+        from wagtail.fields import RichTextField
+
+        from comparisons.rich_text import validate_rich_text
+
+        register_form_field_override(RichTextField, override={"validators": [validate_rich_text]})

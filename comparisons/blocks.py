@@ -9,14 +9,36 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from comparisons.engine import friction, pricing, prose, scorecard, tables, tradeoffs
 from comparisons.engine.capabilities import capability_rows
 from comparisons.engine.chart import price_chart
 from comparisons.facts import PairFacts
+from comparisons.rich_text import validate_rich_text
+
+
+class CheckedRichTextMixin:
+    """A struct whose rich text children are refused, each with its own message, when a
+    link or image in them does not resolve (see comparisons.rich_text). Checked here, on
+    the struct, so the block definitions (and so the migrations) stay Wagtail's own."""
+
+    def clean(self, value: Any) -> Any:
+        value = super().clean(value)  # type: ignore[misc]
+        errors = {}
+        for name, child in self.child_blocks.items():  # type: ignore[attr-defined]
+            if isinstance(child, blocks.RichTextBlock):
+                try:
+                    validate_rich_text(value.get(name))
+                except ValidationError as error:
+                    errors[name] = error
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
 
 
 class SectionValue(blocks.StructValue):
@@ -31,7 +53,7 @@ class SectionValue(blocks.StructValue):
         return self.block.meta.section_id
 
 
-class SectionBlock(blocks.StructBlock):
+class SectionBlock(CheckedRichTextMixin, blocks.StructBlock):
     heading = blocks.CharBlock(
         required=False,
         max_length=120,
@@ -244,7 +266,7 @@ class DeepDiveBlock(SectionBlock):
         return {"draft": prose.deep_dive_draft(pair)}
 
 
-class FAQItemBlock(blocks.StructBlock):
+class FAQItemBlock(CheckedRichTextMixin, blocks.StructBlock):
     question = blocks.CharBlock(max_length=250)
     answer = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"])
 
@@ -280,7 +302,7 @@ class ContinueBlock(SectionBlock):
         label = "Continue comparing (generated)"
 
 
-class ProseBlock(blocks.StructBlock):
+class ProseBlock(CheckedRichTextMixin, blocks.StructBlock):
     """An extra section written by the editor."""
 
     heading = blocks.CharBlock(max_length=120)

@@ -12,6 +12,8 @@ from typing import Any
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Lower
 
+from comparisons.facts import published_q
+
 SORTS: dict[str, tuple[str, Any]] = {
     # key: (label, order expression)
     "name": ("Model", Lower("title")),
@@ -99,7 +101,7 @@ def catalog_queryset(query: CatalogQuery) -> QuerySet:
     routes = ProviderRoute.objects.filter(page=OuterRef("pk"), retired_on__isnull=True)
     # Stored catalogue columns (see ModelPage.refresh_catalogue_columns), indexed for sorting.
     models = (
-        ModelPage.objects.live()
+        ModelPage.objects.filter(published_q())
         .select_related("lab", "licence")
         .annotate(
             cheapest_input=F("cheapest_input_price"),

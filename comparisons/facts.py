@@ -12,10 +12,24 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Length, Substr
 
 if TYPE_CHECKING:
     from comparisons.models import ModelPage
+
+
+def published_q(via: str = "") -> Q:
+    """Pages readers may see: live, and under no view restriction (login, password or
+    groups) on the page or an ancestor, which the site treats as unpublished. `via`
+    reaches the page through a relation ("routes__page__"). A subquery, not a query of its
+    own, so query counts stay fixed."""
+    from wagtail.models import PageViewRestriction
+
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef(f"{via}path"), 1, Length("page__path"))
+    )
+    return Q(**{f"{via}live": True}) & ~Exists(restricted)
 
 
 @dataclass(frozen=True)
@@ -260,7 +274,7 @@ def load_model_facts(page_ids: Sequence[int], *, live_only: bool = True) -> dict
 
     pages = ModelPage.objects.filter(pk__in=list(page_ids))
     if live_only:
-        pages = pages.live()
+        pages = pages.filter(published_q())
     pages = pages.select_related("lab", "licence", "product_type").prefetch_related(
         Prefetch(
             "routes",

@@ -18,6 +18,8 @@ from typing import Any
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower, NullIf, StrIndex
 
+from comparisons.facts import published_q
+
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
 # What may stand before a word inside a model's name: "Claude Sonnet", "(Claude", "GPT-5".
@@ -106,7 +108,7 @@ def search_models(text: str, limit: int = 10) -> tuple[list[Candidate], bool]:
     `limit` models and whether more match (one query)."""
     from comparisons.models import ModelPage
 
-    rows = list(_fields(rank_by_name(ModelPage.objects.live(), text))[: limit + 1])
+    rows = list(_fields(rank_by_name(ModelPage.objects.filter(published_q()), text))[: limit + 1])
     return _candidates(rows[:limit]), len(rows) > limit
 
 
@@ -126,7 +128,9 @@ def resolve_choices(
     keys = {s for s in slugs if s} | {t.lower() for t in texts if t}
     exact = Q(slug__in=keys) if keys else Q(pk__in=[])
     exact = reduce(or_, (Q(title__iexact=t) for t in texts if t), exact)
-    found = _candidates(_fields(ModelPage.objects.live().filter(exact)).order_by(Lower("title")))
+    found = _candidates(
+        _fields(ModelPage.objects.filter(published_q(), exact)).order_by(Lower("title"))
+    )
     by_slug = {c.slug: c for c in found}
 
     def resolve(text: str, slug: str) -> Choice:

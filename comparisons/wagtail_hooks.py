@@ -35,6 +35,7 @@ from comparisons.review.admin_views import (
 )
 from comparisons.review.panels import NeedsReReviewPanel
 from comparisons.review.report import NeedsReReviewView, can_see_reviews
+from comparisons.rich_text_handlers import register_safe_references
 
 
 class LabViewSet(ReviewedSnippetViewSet):
@@ -251,3 +252,9 @@ def register_legacy_import_menu_item() -> MenuItem:
     from comparisons.importers.legacy_admin import menu_item
 
     return menu_item()
+
+
+# After Wagtail's own registrations (order 0), which these replace.
+@hooks.register("register_rich_text_features", order=100)
+def safe_rich_text_references(features) -> None:
+    register_safe_references(features)

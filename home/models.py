@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from comparisons.facts import published_q
+
 
 class HomePage(Page):
     hero_heading = models.CharField(
@@ -40,7 +42,7 @@ class HomePage(Page):
             .order_by("-reviewed_on", "title")[:6]
         )
         context["recent_models"] = (
-            ModelPage.objects.live()
+            ModelPage.objects.filter(published_q())
             .select_related("lab")
             # A catalogue import adds many models at once: the newest releases first.
             .order_by(

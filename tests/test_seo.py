@@ -119,3 +119,20 @@ def test_sitemap_lists_pages_providers_and_labs(client):
     assert "/compare/gpt-5-2-codex-vs-qwen3-5-4b/" in locs
     assert "/providers/openrouter/" in locs and "/labs/alibaba/" in locs
     assert not any("codex-1-vs-gpt-oss-120b" in loc for loc in locs)
+
+
+def test_feed_titles_and_descriptions_are_text_not_markup(client):
+    from comparisons.models import ComparisonPage
+
+    hostile = "<svg onload=alert(1)>"
+    # The title normally follows the two models; set it directly, as a crafted save could.
+    ComparisonPage.objects.filter(slug="gpt-5-1-codex-vs-qwen3-5-4b").update(title=hostile)
+    response = client.get("/feeds/reviewed/")
+    assert response.status_code == 200
+    item = ET.fromstring(response.content).find("./channel/item")
+    title, description = item.findtext("title"), item.findtext("description")
+    # Feed readers render these as HTML: what they hold must be the escaped text.
+    assert title == "&lt;svg onload=alert(1)&gt;"
+    assert description.startswith("&lt;svg onload=alert(1)&gt;: reviewed on ")
+    assert BeautifulSoup(title, "html.parser").find("svg") is None
+    assert BeautifulSoup(description, "html.parser").find("svg") is None

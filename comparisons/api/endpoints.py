@@ -23,6 +23,7 @@ from comparisons.facts import (
     load_capabilities,
     load_model_facts,
     load_pairs,
+    published_q,
     traffic_facts,
 )
 from comparisons.picker import MAX_QUERY_LENGTH, normalise, search_models
@@ -76,7 +77,8 @@ def published_model_ids(slugs: list[str]) -> dict[str, int]:
     """Slug -> page id of the live model pages among `slugs` (one query)."""
     from comparisons.models import ModelPage
 
-    return dict(ModelPage.objects.live().filter(slug__in=slugs).values_list("slug", "pk"))
+    published = ModelPage.objects.filter(published_q(), slug__in=slugs)
+    return dict(published.values_list("slug", "pk"))
 
 
 # --- models --------------------------------------------------------------------------------
@@ -223,7 +225,7 @@ def _providers():
         .annotate(
             model_count=Count(
                 "routes__page",
-                filter=Q(routes__page__live=True, routes__retired_on__isnull=True),
+                filter=published_q("routes__page__") & Q(routes__retired_on__isnull=True),
                 distinct=True,
             )
         )
@@ -256,7 +258,7 @@ def get_provider(request: HttpRequest, slug: str = Path(..., description="The pr
     if found is None:
         raise HttpError(404, f"No provider with slug '{slug}'.")
     routes = (
-        ProviderRoute.objects.filter(provider=found, page__live=True, retired_on__isnull=True)
+        ProviderRoute.objects.filter(published_q("page__"), provider=found, retired_on__isnull=True)
         .select_related("page")
         .order_by(Lower("page__title"), "page_id", "sort_order", "pk")
     )

@@ -25,8 +25,11 @@ from comparisons.review.panels import ReviewStatusPanel
 
 class ComparisonPageQuerySet(PageQuerySet):
     def servable(self) -> ComparisonPageQuerySet:
-        """Comparisons readers can open: both models are published too."""
-        return self.filter(model_a__live=True, model_b__live=True)
+        """Comparisons readers can open: both models are published too (live, and not
+        restricted to some readers)."""
+        from comparisons.facts import published_q
+
+        return self.filter(published_q("model_a__"), published_q("model_b__"))
 
     def with_review_date(self) -> ComparisonPageQuerySet:
         """Annotate `reviewed_on`: the date of each page's latest review stamp."""
@@ -157,7 +160,7 @@ class ComparisonPage(Page):
         ]
 
     def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict]:
-        if not (self.model_a.live and self.model_b.live):
+        if not ComparisonPage.objects.filter(pk=self.pk).servable().exists():
             return []
         return super().get_sitemap_urls(request)
 

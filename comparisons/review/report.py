@@ -71,7 +71,37 @@ class NeedsReReviewFilterSet(WagtailFilterSet):
         return queryset.filter(Q(model_a=value) | Q(model_b=value))
 
 
-class NeedsReReviewView(ReportView):
+# Spreadsheet programs read a cell starting with one of these as a formula (a tab or
+# carriage return can hide one). Titles, names and fact diffs come from what editors and
+# catalogues typed, so an export must never hand them over as formulas.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def reads_as_formula(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
+class LiteralCellsMixin:
+    """For a view with Wagtail's spreadsheet export: text that could be read as a formula
+    is exported as text. CSV has no types, so such a cell gets the leading apostrophe that
+    spreadsheet programs take as "text follows"; an XLSX cell is already a string cell, and
+    is also marked quote-prefixed, so editing it in Excel keeps it text."""
+
+    def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
+        value = super().preprocess_field_value(field, value, export_format)  # type: ignore[misc]
+        if export_format == self.FORMAT_CSV and reads_as_formula(value):  # type: ignore[attr-defined]
+            return "'" + value
+        return value
+
+    def generate_xlsx_row(self, worksheet: Any, row_dict: dict, date_format: Any = None) -> Any:
+        for cell in super().generate_xlsx_row(worksheet, row_dict, date_format):  # type: ignore[misc]
+            if reads_as_formula(cell.value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
+            yield cell
+
+
+class NeedsReReviewView(LiteralCellsMixin, ReportView):
     page_title = "Needs re-review"
     header_icon = "warning"
     index_url_name = "comparisons_needs_re_review"

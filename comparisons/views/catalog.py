@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,10 +131,12 @@ def _results(request: HttpRequest, query: Any, capabilities: list[Any]) -> Resul
     """The table's rows for a query. They only change when a model or reference data is
     published, so a rendered page of results is cached per catalogue version: a page of a
     5,000-model catalogue then costs what the demo's costs."""
-    raw_key = (
-        f"{catalogue_version(request)}-{PAGE_SIZE}-{request.path}-{sorted(query.params().items())}"
+    # Hashed: the query's values are readers' text (up to 120 characters each), and a key
+    # must stay short (memcached takes 250 characters) and differ whenever they differ.
+    identity = repr((PAGE_SIZE, request.path, sorted(query.params().items())))
+    key = (
+        f"catalog-page-{catalogue_version(request)}-{hashlib.sha256(identity.encode()).hexdigest()}"
     )
-    key = "catalog-page-" + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in raw_key)
     cached = cache.get(key)
     if cached is not None:
         return cached

@@ -8,10 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from comparisons.catalog import catalog_queryset, parse_catalog_query
+from comparisons.facts import published_q
 
 
 def _live_routes() -> Q:
-    return Q(routes__page__live=True, routes__retired_on__isnull=True)
+    return published_q("routes__page__") & Q(routes__retired_on__isnull=True)
 
 
 def provider_index(request: HttpRequest) -> HttpResponse:
@@ -30,7 +31,9 @@ def provider_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
     provider = get_object_or_404(Provider, slug=slug, live=True)
     routes = (
-        ProviderRoute.objects.filter(provider=provider, page__live=True, retired_on__isnull=True)
+        ProviderRoute.objects.filter(
+            published_q("page__"), provider=provider, retired_on__isnull=True
+        )
         .select_related("page", "page__lab")
         .order_by(Lower("page__title"))
     )
@@ -50,7 +53,7 @@ def lab_index(request: HttpRequest) -> HttpResponse:
 
     labs = (
         Lab.objects.filter(live=True)
-        .annotate(model_count=Count("models", filter=Q(models__live=True), distinct=True))
+        .annotate(model_count=Count("models", filter=published_q("models__"), distinct=True))
         .order_by(Lower("name"))
     )
     return render(request, "comparisons/directory/lab_index.html", {"labs": labs})

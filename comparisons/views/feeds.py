@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.html import escape
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
@@ -38,14 +39,17 @@ class ReviewedComparisonsFeed(Feed):
             .order_by("-reviewed_on", "title")[:30]
         )
 
+    # RSS readers treat <title> and <description> as HTML, so the text is escaped once
+    # before the XML writer escapes it again (as Django's own defaults do): a title such
+    # as "<svg onload=...>" reaches the reader as text, never as markup.
     def item_title(self, item: Any) -> str:
-        return item.title
+        return escape(item.title)
 
     def item_link(self, item: Any) -> str:
         return item.url
 
     def item_description(self, item: Any) -> str:
-        return f"{item.title}: reviewed on {item.reviewed_on.isoformat()}."
+        return escape(f"{item.title}: reviewed on {item.reviewed_on.isoformat()}.")
 
     def item_pubdate(self, item: Any) -> datetime:
         return timezone.make_aware(datetime.combine(item.reviewed_on, time(12)))

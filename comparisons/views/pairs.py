@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 
+from comparisons.facts import published_q
 from comparisons.pairs import pair_slug, split_pair_slug
 from comparisons.picker import Choice, resolve_choices
 
@@ -30,7 +31,7 @@ class Resolution:
 def resolve_pair(first: str, second: str, index: Any) -> Resolution:
     from comparisons.models import ComparisonPage, ModelPage
 
-    models = {m.slug: m for m in ModelPage.objects.live().filter(slug__in=[first, second])}
+    models = {m.slug: m for m in ModelPage.objects.filter(published_q(), slug__in=[first, second])}
     missing = [slug for slug in dict.fromkeys((first, second)) if slug not in models]
     if missing:
         names = " and ".join(f"“{slug}”" for slug in missing)

@@ -9,6 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from wagtail.search.backends import get_search_backend
 
+from comparisons.facts import published_q
+
 MAX_QUERY = 200
 PER_KIND = 20
 
@@ -33,9 +35,17 @@ def search(request: HttpRequest) -> HttpResponse:
     if terms:
         backend = get_search_backend()
         results = {
-            "Models": _find(backend, terms, ModelPage.objects.live()),
-            # The search backend filters on indexed fields only, so "both models published"
-            # is applied as a set of page ids.
+            # The search backend filters on indexed fields only, so "published" (no view
+            # restriction) and "both models published" are applied as sets of page ids.
+            "Models": _find(
+                backend,
+                terms,
+                ModelPage.objects.live().filter(
+                    pk__in=list(
+                        ModelPage.objects.filter(published_q()).values_list("pk", flat=True)
+                    )
+                ),
+            ),
             "Comparisons": _find(
                 backend,
                 terms,

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the address: control characters answer 400/404 here.
+    "comparisons.middleware.RejectControlCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -114,10 +116,16 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 WAGTAIL_I18N_ENABLED = False
-# The admin makes no calls to other sites: no release check, no Gravatar avatars (the
-# browsers of editors behind a closed network would log a failed request on every page).
+# The admin makes no calls to other sites: no release check, and no avatars from
+# gravatar.com (each would tell a third party which editor is signed in, by an e-mail
+# hash; behind a closed network each would also be a failed request on every page).
+# Editors can upload an avatar in their account.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Draftail, with posted content it cannot read turned into a form error (not a 500).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "comparisons.rich_text_handlers.RichTextArea"}
+}
 
 # Editorial review: approving the last task publishes (reviewers need no direct publish
 # right, so nobody bypasses the workflow). Editors cannot publish, so any edit after an
