@@ -29,3 +29,19 @@ class ComparisonsConfig(AppConfig):
         from wagtail.signals import page_unpublished
 
         page_unpublished.connect(bump_catalogue_generation, dispatch_uid="catalogue-unpublish")
+
+        # The stored "cheapest route" columns are priced at the site's traffic profile and
+        # name the provider: when either changes, every model's columns are recomputed.
+        from comparisons.models import ReferenceSettings, TrafficProfile
+        from comparisons.models.model_page import refresh_all_catalogue_columns
+
+        def refresh_columns(sender: type, created: bool = False, **kwargs: object) -> None:
+            if sender is Provider and created:
+                return  # a new provider serves no route yet
+            refresh_all_catalogue_columns()
+            bump_catalogue_generation()
+
+        for model in (ReferenceSettings, TrafficProfile, Provider):
+            post_save.connect(
+                refresh_columns, sender=model, weak=False, dispatch_uid=f"columns-{model.__name__}"
+            )

@@ -348,13 +348,9 @@ def _model(
         else min(names, key=lambda n: (-names[n], n))
     )
     plausible = [r for r in ordered if r.release_date and r.release_date.year >= 2015]
-    # Two rows of one provider with the same label would read as one route twice: name
-    # them by their ids (Bedrock's "openai.gpt-oss-120b" and "openai.gpt-oss-120b-1:0").
-    labels = Counter((r.row.provider_id, r.variant) for r in routes)
-    routes = [
-        RouteRow(r.row, r.row.model_id[-40:]) if labels[(r.row.provider_id, r.variant)] > 1 else r
-        for r in routes
-    ]
+    # Two rows of one provider keep their own ids (Bedrock's "openai.gpt-oss-120b" and
+    # "openai.gpt-oss-120b-1:0"): a route's identity and label come from provider, id and
+    # variant (comparisons.engine.routes), so the variant stays what the catalogue says.
     weights = Counter(r.open_weights for r in rows)
     return CatalogueModel(
         key=key,

@@ -142,7 +142,7 @@ def _price_claims(sentence: str, mentions, source: str) -> list[Claim]:
         ok = any(matches_when_rounded(amount, value) for value in known)
         label = f"{kind} price" if kind else "a price"
         fact = ", ".join(
-            f"{fmt.price(getattr(r, f))} {_FIELD_WORD[f]} ({r.provider_name})"
+            f"{fmt.price(getattr(r, f))} {_FIELD_WORD[f]} ({r.label})"
             for r in model.routes
             for f in fields
             if getattr(r, f) is not None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
-from comparisons.facts import PairFacts, TrafficFacts, load_pairs, traffic_facts
+from comparisons.facts import PairFacts, TrafficFacts, load_pairs, site_default_traffic
 from comparisons.review.claims import Claim, contradictions
 from comparisons.review.facts_snapshot import FactChange, diff, fingerprint, snapshot
 from comparisons.section_options import prose_fragments
@@ -102,17 +102,6 @@ def review_statuses(
             status.claims = contradictions(prose_fragments(page.sections.raw_data), pair)
         statuses[page.pk] = status
     return statuses
-
-
-def site_default_traffic(site: Any = None) -> TrafficFacts | None:
-    from wagtail.models import Site
-
-    from comparisons.models import ReferenceSettings
-
-    site = site or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return None
-    return traffic_facts(ReferenceSettings.for_site(site).default_traffic_profile)
 
 
 def status_for_page(
