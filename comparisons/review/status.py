@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from comparisons.facts import PairFacts, TrafficFacts, load_pairs, site_default_traffic
 from comparisons.review.claims import Claim, contradictions
-from comparisons.review.facts_snapshot import FactChange, diff, fingerprint, snapshot
+from comparisons.review.facts_snapshot import FactChange, changes_since_review, snapshot
 from comparisons.section_options import prose_fragments
 
 if TYPE_CHECKING:
@@ -94,8 +94,8 @@ def review_statuses(
         stamp = stamps.get(page.pk)
         current = snapshot(pair) if pair else None
         status = ReviewStatus(page=page, stamp=stamp, current_facts=current)
-        if stamp and current and fingerprint(current) != stamp.fingerprint:
-            status.changes = diff(stamp.facts, current)
+        if stamp and pair:
+            status.changes = changes_since_review(stamp.facts, stamp.fingerprint, pair)
         if stamp:
             status.too_old = stamp.reviewed_on < today - timedelta(days=max_age_days)
         if pair:

@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
 from comparisons import formatting as fmt
+from comparisons.facts import site_default_traffic
 from comparisons.catalog import (
     OPENNESS,
     PAGE_SIZE,
@@ -53,6 +54,7 @@ def catalogue_row(model: dict[str, Any], index_url: str, capabilities: list[Any]
         f"{escape(model['title'])}</a></th><td>{lab}</td>"
         f"<td>{fmt.iso_date(model['release_date'])}</td>"
         f'<td class="num">{fmt.tokens(model["context_window"])}</td>'
+        f"<td>{escape(model['cheapest_route'] or fmt.UNKNOWN)}</td>"
         f'<td class="num">{fmt.price(model["cheapest_input"])}</td>'
         f'<td class="num">{fmt.price(model["cheapest_output"])}</td>'
         f'<td class="num">{model["provider_count"]}</td>'
@@ -135,6 +137,7 @@ def _results(request: HttpRequest, query: Any, capabilities: list[Any]) -> Resul
         "slug",
         "release_date",
         "context_window",
+        "cheapest_route",
         "cheapest_input",
         "cheapest_output",
         "provider_count",
@@ -199,6 +202,7 @@ def catalog_context(request: HttpRequest) -> dict[str, Any]:
             for name, html in _filter_options(request, capabilities).items()
         },
         "filtering": any((query.lab, query.provider, query.capability, query.openness, query.tag)),
+        "traffic": site_default_traffic(),
         "prev_url": link(page=page.number - 1) if page.has_previous else "",
         "next_url": link(page=page.number + 1) if page.has_next else "",
     }
