@@ -36,8 +36,8 @@ class ComparisonsConfig(AppConfig):
         from comparisons.models.model_page import refresh_all_catalogue_columns
 
         def refresh_columns(sender: type, created: bool = False, **kwargs: object) -> None:
-            if sender is Provider and created:
-                return  # a new provider serves no route yet
+            if created:
+                return  # nothing is priced with a new provider, profile or settings yet
             refresh_all_catalogue_columns()
             bump_catalogue_generation()
 

@@ -182,7 +182,9 @@ def _licence_facts(licence) -> LicenceFacts | None:
 
 def route_facts(routes: Iterable) -> tuple[RouteFacts, ...]:
     """A model's tracked routes (ProviderRoute instances with their providers at hand) as
-    facts, labelled and in the one order every page, snapshot and API answer uses."""
+    facts, labelled and in the one order every page, snapshot and API answer uses: the
+    editors' row order, then provider and identity."""
+    tracked = [route for route in routes if route.tracked]
     unlabelled = [
         RouteFacts(
             provider_slug=route.provider.slug,
@@ -200,15 +202,25 @@ def route_facts(routes: Iterable) -> tuple[RouteFacts, ...]:
             checked_on=route.checked_on,
             variant=route.variant,
         )
-        for route in routes
-        if route.tracked
+        for route in tracked
     ]
-    return label_routes(unlabelled)
+    # The editors' order first (a page's own data), then identity: never the rows' order.
+    positions = {id(f): route.sort_order for f, route in zip(unlabelled, tracked, strict=True)}
+    return label_routes(unlabelled, positions)
 
 
-def label_routes(routes: Iterable[RouteFacts]) -> tuple[RouteFacts, ...]:
-    """Routes sorted by `route_order`, each labelled by what tells it apart."""
-    ordered = sorted(routes, key=lambda r: route_order(r.name))
+def label_routes(
+    routes: Iterable[RouteFacts], positions: dict[int, int | None] | None = None
+) -> tuple[RouteFacts, ...]:
+    """Routes sorted by position (where given), then `route_order`; each labelled by what
+    tells it apart from the model's other routes."""
+    positions = positions or {}
+
+    def order(r: RouteFacts) -> tuple:
+        position = positions.get(id(r))
+        return (position is None, position or 0, route_order(r.name))
+
+    ordered = sorted(routes, key=order)
     labels = route_labels([r.name for r in ordered])
     return tuple(replace(r, label=label) for r, label in zip(ordered, labels, strict=True))
 

@@ -235,6 +235,13 @@ class ModelPage(Page):
         self.refresh_catalogue_columns()
         super().save(*args, **kwargs)
 
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from comparisons.views.model_page import model_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(model_page_context(self, request))
+        return context
+
 
 def with_providers(routes: list[ProviderRoute]) -> None:
     """Attach each route's provider, fetching the missing ones in one query."""
@@ -265,13 +272,6 @@ def refresh_all_catalogue_columns(**kwargs: Any) -> int:
             changed.append(page)
     ModelPage.objects.bulk_update(changed, CATALOGUE_COLUMNS, batch_size=500)
     return len(changed)
-
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from comparisons.views.model_page import model_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(model_page_context(self, request))
-        return context
 
 
 class ProviderRoute(Orderable):
