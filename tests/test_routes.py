@@ -337,3 +337,53 @@ def test_route_order_in_snapshots_does_not_depend_on_row_order(rows_reversed):
         "amazon-bedrock|us.openai.gpt-5.1-codex|",
         "vercel-ai-gateway|openai/gpt-5.1-codex|",
     ]
+
+
+def test_the_price_chart_shortens_labels_at_the_end_and_keeps_them_whole_in_the_tooltip():
+    from comparisons.engine.chart import price_chart
+    from comparisons.facts import RouteFacts, label_routes
+
+    routes = label_routes(
+        [
+            RouteFacts(
+                provider_slug="amazon-bedrock",
+                provider_name="Amazon Bedrock",
+                provider_model_id=model_id,
+                input_price=Decimal("0.15"),
+                output_price=Decimal("0.6"),
+            )
+            for model_id in ("openai.gpt-oss-120b", "openai.gpt-oss-120b-1:0")
+        ]
+    )
+    chart = price_chart([("gpt-oss-120b", routes)])
+    full = [row.full_label for row in chart.rows]
+    assert full == ["Amazon Bedrock", "Amazon Bedrock (openai.gpt-oss-120b-1:0)"]
+    long_row = chart.rows[1]
+    assert long_row.label.endswith("…")
+    assert full[1].startswith(long_row.label.removesuffix("…"))
+
+
+def test_distilled_and_abliterated_models_stay_apart_on_the_real_snapshot():
+    from comparisons.importers.catalogue_group import derived_from, group_rows
+    from comparisons.importers.catalogue_parse import parse_canonical, parse_catalogue
+    from comparisons.importers.run import BUNDLED_CANONICAL
+    from tests.catalogue_data import real_snapshot_path
+
+    catalogue = parse_catalogue(real_snapshot_path().read_bytes(), source="models-dev.json")
+    (row,) = [
+        r
+        for r in catalogue.rows
+        if r.provider_id == "cloudflare-workers-ai" and "distill-qwen-32b" in r.model_id
+    ]
+    assert row.base_model == "deepseek/deepseek-r1"  # what the catalogue claims
+    models = {
+        m.key: m for m in group_rows(catalogue, parse_canonical(BUNDLED_CANONICAL.read_bytes()))
+    }
+    distilled = {r.row.key for r in models["deepseek-r1-distill-qwen-32b"].routes}
+    assert row.key in distilled
+    assert not [
+        r for r in models["deepseek-r1"].routes if derived_from(r.row.model_id.lower(), "r1")
+    ]
+    assert "deepseek-r1-distill-qwen-32b-abliterated" in models
+    assert derived_from("deepseek-r1-distill-qwen-32b", "deepseek-r1")
+    assert not derived_from("deepseek-r1-0528", "deepseek-r1")
