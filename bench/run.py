@@ -93,6 +93,7 @@ def build_synthetic(models: int, providers: int, routes: int, comparisons: int) 
         Provider,
         ProviderRoute,
     )
+    from comparisons.models.model_page import refresh_all_catalogue_columns
 
     rng = random.Random(42)
     labs = [
@@ -118,7 +119,7 @@ def build_synthetic(models: int, providers: int, routes: int, comparisons: int) 
         pages.append(page)
         if i and i % 1000 == 0:
             print(f"  {i} model pages ({time.perf_counter() - started:.0f}s)", flush=True)
-    created = ProviderRoute.objects.bulk_create(
+    ProviderRoute.objects.bulk_create(
         ProviderRoute(
             page=pages[i % models],
             provider=provs[(i * 7 + i // models) % providers],
@@ -129,17 +130,7 @@ def build_synthetic(models: int, providers: int, routes: int, comparisons: int) 
         for i in range(routes)
     )
     # Routes written in bulk bypass ModelPage.save(): fill the catalogue columns the same way.
-    by_page: dict[int, list] = {}
-    for route in created:
-        by_page.setdefault(route.page_id, []).append(route)
-    for page in pages:
-        page_routes = by_page.get(page.pk, [])
-        page.cheapest_input_price = min((r.input_price for r in page_routes), default=None)
-        page.cheapest_output_price = min((r.output_price for r in page_routes), default=None)
-        page.provider_count = len({r.provider_id for r in page_routes})
-    ModelPage.objects.bulk_update(
-        pages, ["cheapest_input_price", "cheapest_output_price", "provider_count"], batch_size=500
-    )
+    refresh_all_catalogue_columns()
     CapabilitySupport.objects.bulk_create(
         CapabilitySupport(page=page, capability=cap, support=rng.choice(["yes", "no"]))
         for page in pages

@@ -49,3 +49,19 @@ class ComparisonsConfig(AppConfig):
         from comparisons.rich_text import validate_rich_text
 
         register_form_field_override(RichTextField, override={"validators": [validate_rich_text]})
+
+        # The stored "cheapest route" columns are priced at the site's traffic profile and
+        # name the provider: when either changes, every model's columns are recomputed.
+        from comparisons.models import ReferenceSettings, TrafficProfile
+        from comparisons.models.model_page import refresh_all_catalogue_columns
+
+        def refresh_columns(sender: type, created: bool = False, **kwargs: object) -> None:
+            if created:
+                return  # nothing is priced with a new provider, profile or settings yet
+            refresh_all_catalogue_columns()
+            bump_catalogue_generation()
+
+        for model in (ReferenceSettings, TrafficProfile, Provider):
+            post_save.connect(
+                refresh_columns, sender=model, weak=False, dispatch_uid=f"columns-{model.__name__}"
+            )

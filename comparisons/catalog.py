@@ -20,8 +20,11 @@ SORTS: dict[str, tuple[str, Any]] = {
     "lab": ("Lab", Lower("lab__name")),
     "released": ("Released", F("release_date")),
     "context": ("Context window", F("context_window")),
-    "input": ("Cheapest input", F("cheapest_input")),
-    "output": ("Cheapest output", F("cheapest_output")),
+    # The cheapest route (one meaning site-wide: the publicly priced route with the lowest
+    # monthly bill at the site's traffic profile) and that route's prices.
+    "route": ("Cheapest route", Lower("cheapest_route")),
+    "input": ("Input", F("cheapest_input")),
+    "output": ("Output", F("cheapest_output")),
     "providers": ("Providers", F("provider_count")),
     "licence": ("License", Lower("licence__name")),
 }

@@ -7,13 +7,15 @@ never the ORM, so a page's query count is fixed here whatever the amount of data
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Length, Substr
+
+from comparisons.engine.routes import RouteKey, RouteName, route_labels, route_order
 
 if TYPE_CHECKING:
     from comparisons.models import ModelPage
@@ -73,7 +75,7 @@ class LicenceFacts:
 @dataclass(frozen=True)
 class RouteFacts:
     provider_slug: str
-    provider_name: str
+    provider_name: str  # the provider's name alone; `label` tells its routes apart
     input_price: Decimal | None = None
     output_price: Decimal | None = None
     cached_input_price: Decimal | None = None
@@ -86,6 +88,25 @@ class RouteFacts:
     provider_model_id: str = ""
     source_url: str = ""
     checked_on: date | None = None
+    variant: str = ""
+    # What readers see: "Amazon Bedrock (Australia)"; set by `route_facts` from the model's
+    # other routes (comparisons.engine.routes), the provider's name when built alone.
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", self.name.provider_name)
+
+    @property
+    def name(self) -> RouteName:
+        return RouteName(
+            self.provider_slug, self.provider_name, self.provider_model_id, self.variant
+        )
+
+    @property
+    def key(self) -> RouteKey:
+        """The route's identity: provider + the provider's model id + variant."""
+        return self.name.key
 
 
 @dataclass(frozen=True)
@@ -180,6 +201,51 @@ def _licence_facts(licence) -> LicenceFacts | None:
     )
 
 
+def route_facts(routes: Iterable) -> tuple[RouteFacts, ...]:
+    """A model's tracked routes (ProviderRoute instances with their providers at hand) as
+    facts, labelled and in the one order every page, snapshot and API answer uses: the
+    editors' row order, then provider and identity."""
+    tracked = [route for route in routes if route.tracked and _published(route.provider)]
+    unlabelled = [
+        RouteFacts(
+            provider_slug=route.provider.slug,
+            provider_name=route.provider.name,
+            input_price=route.input_price,
+            output_price=route.output_price,
+            cached_input_price=route.cached_input_price,
+            cache_write_price=route.cache_write_price,
+            context_limit=route.context_limit,
+            long_context_threshold=route.long_context_threshold,
+            long_context_input_price=route.long_context_input_price,
+            long_context_output_price=route.long_context_output_price,
+            provider_model_id=route.provider_model_id,
+            source_url=route.source_url,
+            checked_on=route.checked_on,
+            variant=route.variant,
+        )
+        for route in tracked
+    ]
+    # The editors' order first (a page's own data), then identity: never the rows' order.
+    positions = {id(f): route.sort_order for f, route in zip(unlabelled, tracked, strict=True)}
+    return label_routes(unlabelled, positions)
+
+
+def label_routes(
+    routes: Iterable[RouteFacts], positions: dict[int, int | None] | None = None
+) -> tuple[RouteFacts, ...]:
+    """Routes sorted by position (where given), then `route_order`; each labelled by what
+    tells it apart from the model's other routes."""
+    positions = positions or {}
+
+    def order(r: RouteFacts) -> tuple:
+        position = positions.get(id(r))
+        return (position is None, position or 0, route_order(r.name))
+
+    ordered = sorted(routes, key=order)
+    labels = route_labels([r.name for r in ordered])
+    return tuple(replace(r, label=label) for r, label in zip(ordered, labels, strict=True))
+
+
 def build_model_facts(
     page: ModelPage,
     routes: Iterable,
@@ -217,29 +283,7 @@ def build_model_facts(
             for tag in sorted(tags, key=lambda t: (t.sort_order, t.name))
             if _published(tag)
         ),
-        routes=tuple(
-            RouteFacts(
-                provider_slug=route.provider.slug,
-                provider_name=(
-                    f"{route.provider.name} ({route.variant})"
-                    if route.variant
-                    else route.provider.name
-                ),
-                input_price=route.input_price,
-                output_price=route.output_price,
-                cached_input_price=route.cached_input_price,
-                cache_write_price=route.cache_write_price,
-                context_limit=route.context_limit,
-                long_context_threshold=route.long_context_threshold,
-                long_context_input_price=route.long_context_input_price,
-                long_context_output_price=route.long_context_output_price,
-                provider_model_id=route.provider_model_id,
-                source_url=route.source_url,
-                checked_on=route.checked_on,
-            )
-            for route in routes
-            if route.tracked and _published(route.provider)
-        ),
+        routes=route_facts(routes),
         capabilities=capabilities,
         scores=tuple(
             ScoreFacts(
@@ -320,6 +364,19 @@ def traffic_facts(profile) -> TrafficFacts | None:
         monthly_input_tokens=profile.monthly_input_tokens,
         monthly_output_tokens=profile.monthly_output_tokens,
     )
+
+
+def site_default_traffic(site: Any = None) -> TrafficFacts | None:
+    """The traffic profile the site costs routes at (Settings → Reference data settings):
+    what "cheapest" means everywhere, unless a comparison section picks another."""
+    from wagtail.models import Site
+
+    from comparisons.models import ReferenceSettings
+
+    site = site or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    return traffic_facts(ReferenceSettings.for_site(site).default_traffic_profile)
 
 
 def load_pairs(

@@ -55,6 +55,11 @@ def price_per_million(value: Decimal | None) -> str:
     return f"{price(value)}/1M tokens"
 
 
+def route_prices(label: str, input_price: Decimal | None, output_price: Decimal | None) -> str:
+    """A route with its token prices: "Helicone: $0.04 input, $0.16 output per 1M tokens"."""
+    return f"{label}: {price(input_price)} input, {price(output_price)} output per 1M tokens"
+
+
 def money(value: Decimal | None) -> str:
     """A monthly bill: "$4,900", "$76.20"; whole dollars lose their cents."""
     if value is None:

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from comparisons.engine.routes import RouteKey, duplicates
 from comparisons.pairs import pair_slug
 
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*$")
@@ -71,6 +72,33 @@ def flag_duplicates(formset: forms.BaseFormSet, field: str, message: str) -> Non
         seen.add(value)
 
 
+def flag_duplicate_routes(formset: forms.BaseFormSet) -> None:
+    """A route is its provider + the provider's model id + variant (RouteKey): a row that
+    repeats an earlier row's identity is refused, and nothing else is, so one provider may
+    serve a model several ways (regions, tiers, deployments)."""
+    rows = [f for f in _live_forms(formset) if f.cleaned_data.get("provider") is not None]
+    keys = [
+        RouteKey.of(
+            f.cleaned_data["provider"].slug,
+            f.cleaned_data.get("provider_model_id") or "",
+            f.cleaned_data.get("variant") or "",
+        )
+        for f in rows
+    ]
+    for index in duplicates(keys):
+        form = rows[index]
+        data = form.cleaned_data
+        model_id = (data.get("provider_model_id") or "").strip()
+        what = f"model id “{model_id}”" if model_id else "no model id"
+        if (data.get("variant") or "").strip():
+            what += f" and variant “{data['variant'].strip()}”"
+        form.add_error(
+            "provider_model_id",
+            f"{data['provider']} already has a route on this model with {what}; edit that row, "
+            "or tell the routes apart by their model id or variant.",
+        )
+
+
 class ModelPageForm(WagtailAdminPageForm):
     knowledge_cutoff = YearMonthField(required=False, label="Knowledge cutoff")
 
@@ -78,8 +106,10 @@ class ModelPageForm(WagtailAdminPageForm):
         cleaned = super().clean()
         # Inline rows are validated by their formsets; duplicates across rows can only be
         # seen from the page form, which holds all of them.
+        routes = self.formsets.get("routes")
+        if routes is not None:
+            flag_duplicate_routes(routes)
         checks = {
-            "routes": ("provider", "%(value)s already has a route on this model; edit that row."),
             "capability_support": ("capability", "%(value)s is already listed for this model."),
             "benchmark_scores": ("benchmark", "%(value)s already has a score on this model."),
         }

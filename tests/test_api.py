@@ -100,6 +100,7 @@ def test_models_filtered_by_provider(client):
         "lab": {"slug": "openai", "name": "OpenAI"},
         "release_date": "2025-08-05",
         "context_window": 131072,
+        "cheapest_route": "OpenRouter",
         "cheapest_input": "0.039",
         "cheapest_output": "0.18",
         "provider_count": 7,
@@ -332,6 +333,8 @@ def test_model_detail_routes_scores_and_cheapest_route(client):
     assert routes["nvidia-nim"]["publicly_priced"] is False
     assert routes["nvidia-nim"]["monthly_cost"] is None
     assert data["cheapest_route"] == {
+        "key": "openrouter|openai/gpt-oss-120b|",
+        "label": "OpenRouter",
         "provider_slug": "openrouter",
         "provider_name": "OpenRouter",
         "input_price": "0.039",
@@ -435,7 +438,10 @@ def test_compare_costs_sections_and_editorial(client):
 
     scorecard = {row["label"]: (row["a"], row["b"]) for row in data["scorecard"]}
     assert scorecard["Context window"] == ("131K", "262K")
-    assert scorecard["Cheapest output"] == ("$0.18/1M tokens", None)
+    assert scorecard["Cheapest route"] == (
+        "OpenRouter: $0.039 input, $0.18 output per 1M tokens",
+        None,
+    )
     assert scorecard["Provider routes"] == ("7 tracked", "0 tracked")
 
     assert data["editorial"] == {

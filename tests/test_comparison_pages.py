@@ -55,9 +55,15 @@ def test_scorecard(seed):
     assert rows["Provider routes"] == list(spec["routes"])
     assert rows["Shared benchmarks"] == ["0 rows", "0 rows"]
     if spec["cheapest_output"] is None:
-        assert "Cheapest output" not in rows  # no data on either side
+        assert "Cheapest route" not in rows  # no data on either side
     else:
-        assert rows["Cheapest output"] == list(spec["cheapest_output"])
+        # The cheapest route with its prices: "OpenRouter: $0.039 input, $0.18 output per
+        # 1M tokens", the output price the specimen page showed.
+        for cell, output in zip(rows["Cheapest route"], spec["cheapest_output"], strict=True):
+            if output == "—":
+                assert cell == "—"
+            else:
+                assert cell.endswith(f" {output.removesuffix('/1M tokens')} output per 1M tokens")
     for label, key in (("Product type", "product_type"), ("Best for", "best_for")):
         if a[key] == b[key] == "—":
             assert label not in rows

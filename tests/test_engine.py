@@ -202,7 +202,8 @@ def test_a_model_with_zero_routes():
     a, b = model("A"), model("B", routes=(route("P", "1", "2"),))
     rows = {r.label: r.values for r in scorecard.scorecard_rows(pair(a, b))}
     assert rows["Provider routes"] == ("0 tracked", "1 tracked")
-    assert rows["Cheapest output"] == ("—", "$2/1M tokens")
+    assert rows["Cheapest route"][0] == "—"
+    assert rows["Cheapest route"][1].endswith(" $2 output per 1M tokens")
     assert pricing.monthly_cost("A", (), TRAFFIC).reason == pricing.NO_ROUTES
     assert "A has no tracked provider route yet." in prose.faq_drafts(pair(a, b))[-1].answer
 
@@ -214,7 +215,8 @@ def test_zero_priced_route_is_never_the_cheapest():
     assert pricing.monthly_cost("A", routes[:1], TRAFFIC).amount is None
     a, b = model("A", routes=routes), model("B")
     rows = {r.label: r.values for r in scorecard.scorecard_rows(pair(a, b))}
-    assert rows["Cheapest output"] == ("$1/1M tokens", "—")
+    assert rows["Cheapest route"][0].endswith(" $1 output per 1M tokens")
+    assert rows["Cheapest route"][1] == "—"
 
 
 def test_cheapest_route_is_the_cheapest_bill_not_the_cheapest_single_price():

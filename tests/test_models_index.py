@@ -29,17 +29,18 @@ def test_all_published_models_with_their_facts(soup_of):
         "gpt-oss-120b",
         "Qwen3.5-4B",
     ]
-    assert by_name["gpt-oss-120b"][1:8] == [
+    assert by_name["gpt-oss-120b"][1:9] == [
         "OpenAI",
         "2025-08-05",
         "131K",
+        "OpenRouter",
         "$0.039",
         "$0.18",
         "7",
         "Open Source",
     ]
-    assert by_name["Qwen3.5-4B"][4:7] == ["—", "—", "0"]
-    assert "Vision" in by_name["Qwen3.5-4B"][8] and "Reasoning" not in by_name["Qwen3.5-4B"][8]
+    assert by_name["Qwen3.5-4B"][4:8] == ["—", "—", "—", "0"]
+    assert "Vision" in by_name["Qwen3.5-4B"][9] and "Reasoning" not in by_name["Qwen3.5-4B"][9]
 
 
 @pytest.mark.parametrize(
@@ -171,7 +172,7 @@ def test_cached_results_follow_published_changes(soup_of):
     page.routes = routes
     page.save_revision().publish()
     _, rows = index_rows(soup_of, "?sort=-output")
-    assert rows[0][0] == "GPT-5.2 Codex" and rows[0][5] == "$99"
+    assert rows[0][0] == "GPT-5.2 Codex" and rows[0][6] == "$99"
 
     lab = Lab.objects.get(slug="alibaba")
     lab.name = "Alibaba Cloud"

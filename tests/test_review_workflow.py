@@ -95,7 +95,9 @@ def test_editor_submits_and_reviewers_approve_both_tasks(client, people):
     assert stamp.reviewer == people["second"] and stamp.reviewer_name == "Sam"
     assert stamp.revision == page.live_revision
     assert stamp.reviewed_on == timezone.localdate()
-    assert stamp.facts["a"]["routes"]["vercel-ai-gateway"]["input_price"] == "1.25"
+    (route,) = stamp.facts["a"]["routes"]
+    assert route["key"] == "vercel-ai-gateway|openai/gpt-5.1-codex|"
+    assert route["input_price"] == "1.25"
 
     soup = BeautifulSoup(client.get(page.url).content, "html.parser")
     footer = " ".join(soup.find(id="last-reviewed").get_text().split())
@@ -173,8 +175,10 @@ def test_price_change_makes_exactly_the_comparisons_using_that_model_stale(clien
     stale = stale_pages()
     assert set(stale) == {"gpt-5-1-codex-vs-codex-1", "gpt-5-1-codex-vs-qwen3-5-4b"}
     for status in stale.values():
+        # The price and what it moves: the monthly bill at the page's traffic profile.
         assert [str(c) for c in status.changes] == [
-            "Input price (Vercel AI Gateway), GPT-5.1 Codex: $1.25 → $1.00"
+            "Input price (Vercel AI Gateway), GPT-5.1 Codex: $1.25 → $1.00",
+            "Monthly cost, GPT-5.1 Codex: $3,500 → $3,300",
         ]
     # Readers see current figures and a discreet note.
     soup = BeautifulSoup(client.get("/compare/gpt-5-1-codex-vs-qwen3-5-4b/").content, "html.parser")

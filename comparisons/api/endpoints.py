@@ -27,7 +27,8 @@ from comparisons.facts import (
     traffic_facts,
 )
 from comparisons.picker import MAX_QUERY_LENGTH, normalise, search_models
-from comparisons.review.facts_snapshot import fingerprint, snapshot
+from comparisons.review.facts_snapshot import changes_since_review
+from comparisons.views.directory import provider_routes
 
 router = Router()
 
@@ -257,10 +258,10 @@ def get_provider(request: HttpRequest, slug: str = Path(..., description="The pr
     found = _providers().filter(slug=slug).first()
     if found is None:
         raise HttpError(404, f"No provider with slug '{slug}'.")
-    routes = (
+    routes = provider_routes(
         ProviderRoute.objects.filter(published_q("page__"), provider=found, retired_on__isnull=True)
-        .select_related("page")
-        .order_by(Lower("page__title"), "page_id", "sort_order", "pk")
+        .select_related("page", "provider")
+        .order_by(Lower("page__title"), "page_id")
     )
     return {
         **serialize.provider(found, found.model_count),
@@ -270,7 +271,10 @@ def get_provider(request: HttpRequest, slug: str = Path(..., description="The pr
                 "slug": route.page.slug,
                 "name": route.page.title,
                 "url": route.page.get_url(request) or "",
+                "key": str(route.facts.key),
+                "label": route.facts.label,
                 "provider_model_id": route.provider_model_id,
+                "variant": route.variant,
                 "input_price": serialize.decimal(route.input_price),
                 "output_price": serialize.decimal(route.output_price),
                 "cached_input_price": serialize.decimal(route.cached_input_price),
@@ -306,7 +310,9 @@ def editorial(a_id: int, b_id: int, default: TrafficFacts | None) -> dict[str, A
         "title": page.title,
         "url": page.url or "",
         "last_reviewed": stamp.reviewed_on if stamp else None,
-        "stale": bool(stamp and pair and stamp.fingerprint != fingerprint(snapshot(pair))),
+        "stale": bool(
+            stamp and pair and changes_since_review(stamp.facts, stamp.fingerprint, pair)
+        ),
     }
 
 

@@ -45,10 +45,23 @@ class LongContextOut(Schema):
     output_price: DecimalStr | None = Field(None, description="USD per 1M output tokens.")
 
 
+ROUTE_KEY = Field(
+    description="The route's identity: \"provider slug|provider's model id|variant\", "
+    "normalised (lower case). Stable across requests and imports."
+)
+ROUTE_LABEL = Field(
+    description="How readers see the route: the provider, and what tells it apart from the "
+    'provider\'s other routes of the model, e.g. "Amazon Bedrock (Australia)".'
+)
+
+
 class RouteOut(Schema):
+    key: str = ROUTE_KEY
+    label: str = ROUTE_LABEL
     provider_slug: str
     provider_name: str
     provider_model_id: str
+    variant: str
     input_price: DecimalStr | None = Field(None, description="USD per 1M input tokens.")
     output_price: DecimalStr | None = Field(None, description="USD per 1M output tokens.")
     cached_input_price: DecimalStr | None = Field(
@@ -100,6 +113,8 @@ class TrafficOut(Schema):
 
 
 class CheapestRouteOut(Schema):
+    key: str = ROUTE_KEY
+    label: str = ROUTE_LABEL
     provider_slug: str
     provider_name: str
     input_price: DecimalStr
@@ -115,11 +130,16 @@ class ModelSummaryOut(Schema):
     lab: LabOut | None = None
     release_date: date | None = None
     context_window: int | None = None
+    cheapest_route: str | None = Field(
+        None,
+        description="The label of the model's cheapest route: the publicly priced route with "
+        "the lowest monthly bill at the site's traffic profile (as on the models index).",
+    )
     cheapest_input: DecimalStr | None = Field(
-        None, description="Lowest input price above 0 over the model's routes (USD / 1M)."
+        None, description="Input price of the cheapest route (USD / 1M tokens)."
     )
     cheapest_output: DecimalStr | None = Field(
-        None, description="Lowest output price above 0 over the model's routes (USD / 1M)."
+        None, description="Output price of the cheapest route (USD / 1M tokens)."
     )
     provider_count: int
     licence: str | None = None
@@ -197,7 +217,10 @@ class ProviderModelOut(Schema):
     slug: str
     name: str
     url: str
+    key: str = ROUTE_KEY
+    label: str = ROUTE_LABEL
     provider_model_id: str
+    variant: str
     input_price: DecimalStr | None = None
     output_price: DecimalStr | None = None
     cached_input_price: DecimalStr | None = None
@@ -212,6 +235,8 @@ class ProviderDetailOut(ProviderOut):
 
 
 class CostRouteOut(Schema):
+    key: str = ROUTE_KEY
+    label: str = ROUTE_LABEL
     provider_slug: str
     provider_name: str
     input_price: DecimalStr

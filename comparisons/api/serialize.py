@@ -68,9 +68,12 @@ def traffic(value: TrafficFacts | None, *, custom: bool = False) -> dict[str, An
 
 def route(value: RouteFacts, profile: TrafficFacts | None) -> dict[str, Any]:
     return {
+        "key": str(value.key),
+        "label": value.label,
         "provider_slug": value.provider_slug,
         "provider_name": value.provider_name,
         "provider_model_id": value.provider_model_id,
+        "variant": value.variant,
         "input_price": decimal(value.input_price),
         "output_price": decimal(value.output_price),
         "cached_input_price": decimal(value.cached_input_price),
@@ -96,6 +99,8 @@ def cheapest(m: ModelFacts, profile: TrafficFacts | None) -> dict[str, Any] | No
         return None
     amount = route_monthly_cost(best, profile) if profile else None
     return {
+        "key": str(best.key),
+        "label": best.label,
         "provider_slug": best.provider_slug,
         "provider_name": best.provider_name,
         "input_price": decimal(best.input_price),
@@ -159,6 +164,7 @@ def model_summary(page: Any, url: str) -> dict[str, Any]:
         "lab": lab(page.lab.slug, page.lab.name) if page.lab else None,
         "release_date": page.release_date,
         "context_window": page.context_window,
+        "cheapest_route": page.cheapest_route or None,
         "cheapest_input": decimal(page.cheapest_input),
         "cheapest_output": decimal(page.cheapest_output),
         "provider_count": page.provider_count,
@@ -186,6 +192,8 @@ def _monthly_cost(cost: MonthlyCost, slug: str) -> dict[str, Any]:
         "display": fmt.money(cost.amount) if cost.amount is not None else None,
         "route": (
             {
+                "key": str(cost.route.key),
+                "label": cost.route.label,
                 "provider_slug": cost.route.provider_slug,
                 "provider_name": cost.route.provider_name,
                 "input_price": decimal(cost.route.input_price),

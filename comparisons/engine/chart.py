@@ -72,7 +72,7 @@ def _nice_max(value: Decimal) -> Decimal:
 def price_chart(models: Sequence[tuple[str, Sequence[RouteFacts]]]) -> PriceChart | None:
     """One row per route with a public input or output price; None when there is none."""
     entries = [
-        (f"{route.provider_name} ({name})" if len(models) > 1 else route.provider_name, route)
+        (f"{route.label} ({name})" if len(models) > 1 else route.label, route)
         for name, routes in models
         for route in routes
         if (route.input_price or 0) > 0 or (route.output_price or 0) > 0

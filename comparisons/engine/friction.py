@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from comparisons import formatting as fmt
 from comparisons.engine.capabilities import name_capabilities, only_in, unconfirmed_in
+from comparisons.engine.pricing import provider_names
 from comparisons.facts import ModelFacts, PairFacts
 
 
@@ -17,9 +18,10 @@ class Direction:
 
 
 def shared_providers(x: ModelFacts, y: ModelFacts) -> list[str]:
-    """Providers with a tracked route for both models, in x's route order."""
+    """Providers with a tracked route for both models, each once, in x's route order."""
     y_slugs = {r.provider_slug for r in y.routes}
-    return [r.provider_name for r in x.routes if r.provider_slug in y_slugs]
+    shared = {r.provider_name for r in x.routes if r.provider_slug in y_slugs}
+    return [name for name in provider_names(x) if name in shared]
 
 
 def direction(pair: PairFacts, source: ModelFacts, target: ModelFacts) -> Direction:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from comparisons.facts import RouteFacts, TrafficFacts
+from comparisons.facts import ModelFacts, RouteFacts, TrafficFacts
 
 MILLION = Decimal(1_000_000)
 
@@ -23,6 +23,11 @@ def has_public_price(route: RouteFacts) -> bool:
         and route.input_price > 0
         and route.output_price > 0
     )
+
+
+def provider_names(model: ModelFacts) -> list[str]:
+    """The providers serving a model, each named once, in route order."""
+    return list(dict.fromkeys(r.provider_name for r in model.routes))
 
 
 def is_zero_priced(route: RouteFacts) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from comparisons import formatting as fmt
 from comparisons.engine.capabilities import name_capabilities, shared
-from comparisons.engine.pricing import CostComparison, cheapest_route
+from comparisons.engine.pricing import CostComparison, cheapest_route, provider_names
 from comparisons.facts import ModelFacts, PairFacts
 
 
@@ -149,7 +149,7 @@ def deep_dive_draft(pair: PairFacts) -> list[str]:
         if route is None:
             return None
         return (
-            f"{m.name}'s cheapest tracked route ({route.provider_name}) charges "
+            f"{m.name}'s cheapest tracked route ({route.label}) charges "
             f"{fmt.price(route.input_price)} input and {fmt.price(route.output_price)} output "
             "per 1M tokens"
         )
@@ -197,7 +197,7 @@ def _licence_sentence(m: ModelFacts) -> str:
 def _where(m: ModelFacts) -> str:
     if not m.routes:
         return f"{m.name} has no tracked provider route yet."
-    return f"{m.name} is available on {fmt.join_list([r.provider_name for r in m.routes])}."
+    return f"{m.name} is available on {fmt.join_list(provider_names(m))}."
 
 
 def faq_drafts(pair: PairFacts) -> list[FAQDraft]:

@@ -13,11 +13,13 @@ def scorecard_rows(pair: PairFacts) -> list[Row]:
     shared = len(shared_benchmark_rows(pair))
     shared_text = fmt.plural(shared, "row")
 
-    def cheapest_output(m) -> str:
-        # The output price of the route the rest of the page calls cheapest, so the
+    def cheapest(m) -> str:
+        # The route the rest of the page calls cheapest, with its prices, so the
         # scorecard, pricing table and monthly cost agree.
         route = cheapest_route(m.routes, pair.traffic)
-        return fmt.price_per_million(route.output_price if route else None)
+        if route is None:
+            return fmt.UNKNOWN
+        return fmt.route_prices(route.label, route.input_price, route.output_price)
 
     rows = [
         Row("Product type", pair.a.product_type or fmt.UNKNOWN, pair.b.product_type or fmt.UNKNOWN),
@@ -28,7 +30,7 @@ def scorecard_rows(pair: PairFacts) -> list[Row]:
             fmt.join_list(pair.b.tag_names) or fmt.UNKNOWN,
         ),
         Row("Context window", fmt.tokens(pair.a.context_window), fmt.tokens(pair.b.context_window)),
-        Row("Cheapest output", cheapest_output(pair.a), cheapest_output(pair.b)),
+        Row("Cheapest route", cheapest(pair.a), cheapest(pair.b)),
         Row("Provider routes", f"{len(pair.a.routes)} tracked", f"{len(pair.b.routes)} tracked"),
         Row("Shared benchmarks", shared_text, shared_text),
     ]

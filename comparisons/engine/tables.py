@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from comparisons import formatting as fmt
-from comparisons.engine.pricing import cheapest_route
+from comparisons.engine.pricing import cheapest_route, provider_names
 from comparisons.facts import LicenceFacts, ModelFacts, PairFacts
 
 
@@ -72,7 +72,7 @@ def pricing_rows(pair: PairFacts) -> list[Row]:
         return cheapest_route(m.routes, pair.traffic)
 
     def providers(m: ModelFacts) -> str:
-        return ", ".join(r.provider_name for r in m.routes) or fmt.UNKNOWN
+        return ", ".join(provider_names(m)) or fmt.UNKNOWN
 
     return [
         _row(
@@ -85,7 +85,7 @@ def pricing_rows(pair: PairFacts) -> list[Row]:
             pair,
             lambda m: fmt.price_per_million(getattr(best(m), "output_price", None)),
         ),
-        _row("Cheapest route", pair, lambda m: getattr(best(m), "provider_name", fmt.UNKNOWN)),
+        _row("Cheapest route", pair, lambda m: getattr(best(m), "label", fmt.UNKNOWN)),
         _row("Providers", pair, providers),
     ]
 

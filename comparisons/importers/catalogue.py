@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from comparisons.facts import site_default_traffic
 from comparisons.importers.catalogue_group import (
     CAPABILITIES,
     LAB_ALIASES,
@@ -40,6 +41,7 @@ from comparisons.models import (
     Provider,
     ProviderRoute,
 )
+from comparisons.models.model_page import CATALOGUE_COLUMNS
 
 Progress = Callable[[int, int], None]
 
@@ -539,6 +541,7 @@ class CatalogueImporter:
         """New pages' routes and capability rows in a few bulk inserts rather than one
         INSERT each, then their catalogue columns (cheapest prices, provider count)."""
         routes, supports, pages = [], [], []
+        traffic = site_default_traffic()
         for page, page_routes, page_supports in self.new_children:
             for order, route in enumerate(page_routes):
                 route.page, route.sort_order = page, order
@@ -546,15 +549,11 @@ class CatalogueImporter:
                 support.page = page
             routes += page_routes
             supports += page_supports
-            page.refresh_catalogue_columns(page_routes)
+            page.refresh_catalogue_columns(page_routes, traffic)
             pages.append(page)
         ProviderRoute.objects.bulk_create(routes, batch_size=500)
         CapabilitySupport.objects.bulk_create(supports, batch_size=500)
-        ModelPage.objects.bulk_update(
-            pages,
-            ["cheapest_input_price", "cheapest_output_price", "provider_count"],
-            batch_size=500,
-        )
+        ModelPage.objects.bulk_update(pages, CATALOGUE_COLUMNS, batch_size=500)
 
     def _update(self, page: ModelPage, model: CatalogueModel | None) -> None:
         """Bring one page in line with its catalogue model (None: the catalogue no longer

@@ -2,7 +2,9 @@
 
 Pure functions, no ORM. The rule, in order:
 
-1. A row with `base_model` ("openai/gpt-oss-120b") belongs to that canonical model.
+1. A row with `base_model` ("openai/gpt-oss-120b") belongs to that canonical model, unless
+   its own id names a model made from that one (`-distill-`, `-abliterated`, fine-tuned,
+   merged: "deepseek-r1-distill-qwen-32b" stays apart from DeepSeek-R1).
 2. Otherwise its id is normalised to a key: the last path segment ("accounts/fireworks/
    models/gpt-oss-120b" -> "gpt-oss-120b"), lower case, without a cloud vendor prefix
    ("openai.gpt-oss-120b-1:0" -> "gpt-oss-120b"), with dots, underscores and spaces as
@@ -54,6 +56,11 @@ TOO_GENERIC = re.compile(r"^(?:[a-z]{0,2}\d|[^\d]*$)")
 # (Nebius's gpt-oss-120b and gpt-oss-120b-fast); elsewhere "-fast" can be a product of
 # its own (xAI's Grok 4 Fast).
 DASH_TIERS = ("high-throughput", "fast", "free")
+# Words naming a model made from another one: a different model, never a route of it.
+DERIVATIVE = re.compile(
+    r"(?<![a-z0-9])(distill(?:ed)?|abliterated|uncensored|fine-?tuned?|finetune|merged?|lora)"
+    r"(?![a-z0-9])"
+)
 SIZE_TAG = re.compile(r"^\d+(?:\.\d+)?[bkmt]$")
 VENDOR_PREFIX = re.compile(r"^(?:[a-z]+\.)+(?=[a-z])")
 VENDOR_VERSION = re.compile(r"-(?:v\d+|\d+):\d+$")
@@ -140,6 +147,14 @@ def normalise(model_id: str) -> tuple[str, str]:
     if not key:
         key = "model-" + hashlib.sha256(model_id.encode()).hexdigest()[:8]
     return key, variant
+
+
+def derived_from(key: str, base_key: str) -> bool:
+    """Whether `key` names a model made from `base_key`'s (distilled, fine-tuned, merged,
+    abliterated...) rather than the model itself: "deepseek-r1-distill-qwen-32b" is not a
+    route of DeepSeek-R1, whatever the catalogue's base_model says."""
+    own = set(DERIVATIVE.findall(key))
+    return bool(own - set(DERIVATIVE.findall(base_key)))
 
 
 def lab_of_prefix(model_id: str) -> str | None:
@@ -272,9 +287,9 @@ def group_rows(
     for row in catalogue.rows:
         key, variant = normalise(row.model_id)
         cid = ""
-        if row.base_model:
-            cid = row.base_model
-            key = normalise(row.base_model.split("/", 1)[1])[0]
+        base_key = normalise(row.base_model.split("/", 1)[1])[0] if row.base_model else ""
+        if base_key and not derived_from(key, base_key):
+            cid, key = row.base_model, base_key
         first_pass.append((row, key, variant, cid))
     known = {key for _, key, _, _ in first_pass} | set(canonical_by_key)
     canonical_keys = set(canonical_by_key) | {k for _, k, _, cid in first_pass if cid}
@@ -348,13 +363,9 @@ def _model(
         else min(names, key=lambda n: (-names[n], n))
     )
     plausible = [r for r in ordered if r.release_date and r.release_date.year >= 2015]
-    # Two rows of one provider with the same label would read as one route twice: name
-    # them by their ids (Bedrock's "openai.gpt-oss-120b" and "openai.gpt-oss-120b-1:0").
-    labels = Counter((r.row.provider_id, r.variant) for r in routes)
-    routes = [
-        RouteRow(r.row, r.row.model_id[-40:]) if labels[(r.row.provider_id, r.variant)] > 1 else r
-        for r in routes
-    ]
+    # Two rows of one provider keep their own ids (Bedrock's "openai.gpt-oss-120b" and
+    # "openai.gpt-oss-120b-1:0"): a route's identity and label come from provider, id and
+    # variant (comparisons.engine.routes), so the variant stays what the catalogue says.
     weights = Counter(r.open_weights for r in rows)
     return CatalogueModel(
         key=key,

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comparisons.forms import ModelPageForm
+from comparisons.panels import RouteInlinePanel
 from comparisons.validators import not_in_future
 
 PRICE_FIELD_OPTIONS: dict[str, Any] = {
@@ -28,6 +29,15 @@ PRICE_FIELD_OPTIONS: dict[str, Any] = {
     "blank": True,
     "validators": [MinValueValidator(Decimal("0"))],
 }
+
+
+SITE_TRAFFIC = object()  # refresh_catalogue_columns' default: read the site's profile
+CATALOGUE_COLUMNS = [
+    "cheapest_input_price",
+    "cheapest_output_price",
+    "cheapest_route",
+    "provider_count",
+]
 
 
 class ModelIndexPage(Page):
@@ -114,13 +124,17 @@ class ModelPage(Page):
     body = RichTextField(blank=True, help_text="Editorial notes on the model.")
 
     # Catalogue columns, derived from the routes whenever the page is saved (so when it is
-    # published): the models index filters and sorts thousands of models on them.
+    # published) and when the site's traffic profile changes: the models index filters and
+    # sorts thousands of models on them. "Cheapest" is the one meaning used everywhere: the
+    # publicly priced route with the lowest monthly bill at the site's traffic profile
+    # (comparisons.engine.pricing.cheapest_route), with that route's input and output prices.
     cheapest_input_price = models.DecimalField(
         max_digits=12, decimal_places=6, null=True, blank=True, editable=False
     )
     cheapest_output_price = models.DecimalField(
         max_digits=12, decimal_places=6, null=True, blank=True, editable=False
     )
+    cheapest_route = models.CharField(max_length=300, blank=True, editable=False)
     provider_count = models.PositiveIntegerField(default=0, editable=False)
 
     # Catalogue provenance: the key the importer groups rows under ("openai/gpt-oss-120b")
@@ -173,7 +187,7 @@ class ModelPage(Page):
             ],
             heading="Specifications",
         ),
-        InlinePanel("routes", heading="Provider routes", label="Route"),
+        RouteInlinePanel("routes", heading="Provider routes", label="Route"),
         InlinePanel("capability_support", heading="Capabilities", label="Capability"),
         InlinePanel("benchmark_scores", heading="Benchmark scores", label="Score"),
         FieldPanel("body"),
@@ -198,16 +212,23 @@ class ModelPage(Page):
             models.Index(fields=["release_date"]),
         ]
 
-    def refresh_catalogue_columns(self, routes: list[ProviderRoute] | None = None) -> None:
-        """Cheapest public input and output price (0 means no public price) and the number
-        of providers, from the given routes or the routes as they are on this instance."""
+    def refresh_catalogue_columns(
+        self, routes: list[ProviderRoute] | None = None, traffic: Any = SITE_TRAFFIC
+    ) -> None:
+        """The cheapest route (its label and prices) and the number of providers, from the
+        given routes or the routes as they are on this instance, at `traffic` (by default
+        the site's traffic profile)."""
+        from comparisons.engine.pricing import cheapest_route
+        from comparisons.facts import route_facts, site_default_traffic
+
         listed = [r for r in (self.routes.all() if routes is None else routes) if r.tracked]
-        inputs = [r.input_price for r in listed if r.input_price is not None and r.input_price > 0]
-        outputs = [
-            r.output_price for r in listed if r.output_price is not None and r.output_price > 0
-        ]
-        self.cheapest_input_price = min(inputs) if inputs else None
-        self.cheapest_output_price = min(outputs) if outputs else None
+        with_providers(listed)
+        if traffic is SITE_TRAFFIC:
+            traffic = site_default_traffic()
+        best = cheapest_route(route_facts(listed), traffic)
+        self.cheapest_input_price = best.input_price if best else None
+        self.cheapest_output_price = best.output_price if best else None
+        self.cheapest_route = best.label[:300] if best else ""
         self.provider_count = len({r.provider_id for r in listed})
 
     def save(self, *args: Any, **kwargs: Any) -> None:
@@ -220,6 +241,37 @@ class ModelPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(model_page_context(self, request))
         return context
+
+
+def with_providers(routes: list[ProviderRoute]) -> None:
+    """Attach each route's provider, fetching the missing ones in one query."""
+    from comparisons.models import Provider
+
+    missing = {r.provider_id for r in routes if not ProviderRoute.provider.is_cached(r)}
+    if missing:
+        providers = Provider.objects.in_bulk(missing)
+        for route in routes:
+            if not ProviderRoute.provider.is_cached(route):
+                route.provider = providers[route.provider_id]
+
+
+def refresh_all_catalogue_columns(**kwargs: Any) -> int:
+    """Recompute every model page's catalogue columns (after the site's traffic profile or
+    a provider's name changed), writing only pages whose values moved. Returns how many."""
+    from comparisons.facts import site_default_traffic
+
+    traffic = site_default_traffic()
+    routes: dict[int, list[ProviderRoute]] = {}
+    for route in ProviderRoute.objects.filter(retired_on__isnull=True).select_related("provider"):
+        routes.setdefault(route.page_id, []).append(route)
+    changed = []
+    for page in ModelPage.objects.only("pk", *CATALOGUE_COLUMNS):
+        before = [getattr(page, f) for f in CATALOGUE_COLUMNS]
+        page.refresh_catalogue_columns(routes.get(page.pk, []), traffic)
+        if [getattr(page, f) for f in CATALOGUE_COLUMNS] != before:
+            changed.append(page)
+    ModelPage.objects.bulk_update(changed, CATALOGUE_COLUMNS, batch_size=500)
+    return len(changed)
 
 
 class ProviderRoute(Orderable):

@@ -275,20 +275,12 @@ class _Clauses:
         return None
 
 
-def _route_label(route: RouteFacts, routes: Iterable[RouteFacts]) -> str:
-    same_provider = [r for r in routes if r.provider_slug == route.provider_slug]
-    if len(same_provider) > 1 and route.provider_model_id:
-        return f"{route.provider_name}, {route.provider_model_id}"
-    return route.provider_name
-
-
 def _price_fact(
     model: ModelFacts, known: list[tuple[RouteFacts, str, Decimal]], amount: Decimal
 ) -> str:
     if len(known) <= _LISTED_PRICES:
         listed = ", ".join(
-            f"{fmt.price(value)} {_FIELD_WORD[f]} ({_route_label(r, model.routes)})"
-            for r, f, value in known
+            f"{fmt.price(value)} {_FIELD_WORD[f]} ({r.label})" for r, f, value in known
         )
         return f"{model.name}: {listed}"
     values = sorted(value for _, _, value in known)
@@ -296,7 +288,7 @@ def _price_fact(
     return (
         f"{model.name}: {len(known)} prices from {fmt.price(values[0])} to "
         f"{fmt.price(values[-1])}, the nearest {fmt.price(nearest)} {_FIELD_WORD[f]} "
-        f"({_route_label(r, model.routes)})"
+        f"({r.label})"
     )
 
 

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
-from comparisons.facts import PairFacts, TrafficFacts, load_pairs, traffic_facts
+from comparisons.facts import PairFacts, TrafficFacts, load_pairs, site_default_traffic
 from comparisons.review.claims import Claim, ClaimCheck, check_prose, partition
-from comparisons.review.facts_snapshot import FactChange, diff, fingerprint, snapshot
+from comparisons.review.facts_snapshot import FactChange, changes_since_review, snapshot
 from comparisons.section_options import prose_fragments
 
 if TYPE_CHECKING:
@@ -101,8 +101,8 @@ def review_statuses(
         stamp = stamps.get(page.pk)
         current = snapshot(pair) if pair else None
         status = ReviewStatus(page=page, stamp=stamp, current_facts=current)
-        if stamp and current and fingerprint(current) != stamp.fingerprint:
-            status.changes = diff(stamp.facts, current)
+        if stamp and pair:
+            status.changes = changes_since_review(stamp.facts, stamp.fingerprint, pair)
         if stamp:
             status.too_old = stamp.reviewed_on < today - timedelta(days=max_age_days)
         if pair:
@@ -112,17 +112,6 @@ def review_statuses(
             status.claims, status.acknowledged_claims = check.flagged, check.acknowledged
         statuses[page.pk] = status
     return statuses
-
-
-def site_default_traffic(site: Any = None) -> TrafficFacts | None:
-    from wagtail.models import Site
-
-    from comparisons.models import ReferenceSettings
-
-    site = site or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return None
-    return traffic_facts(ReferenceSettings.for_site(site).default_traffic_profile)
 
 
 def status_for_page(

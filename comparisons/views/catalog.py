@@ -24,6 +24,7 @@ from comparisons.catalog import (
     parse_catalog_query,
     supported_capabilities,
 )
+from comparisons.facts import site_default_traffic
 
 
 def _initials(name: str) -> str:
@@ -54,6 +55,7 @@ def catalogue_row(model: dict[str, Any], index_url: str, capabilities: list[Any]
         f"{escape(model['title'])}</a></th><td>{lab}</td>"
         f"<td>{fmt.iso_date(model['release_date'])}</td>"
         f'<td class="num">{fmt.tokens(model["context_window"])}</td>'
+        f"<td>{escape(model['cheapest_route'] or fmt.UNKNOWN)}</td>"
         f'<td class="num">{fmt.price(model["cheapest_input"])}</td>'
         f'<td class="num">{fmt.price(model["cheapest_output"])}</td>'
         f'<td class="num">{model["provider_count"]}</td>'
@@ -146,6 +148,7 @@ def _results(request: HttpRequest, query: Any, capabilities: list[Any]) -> Resul
         "slug",
         "release_date",
         "context_window",
+        "cheapest_route",
         "cheapest_input",
         "cheapest_output",
         "provider_count",
@@ -210,6 +213,7 @@ def catalog_context(request: HttpRequest) -> dict[str, Any]:
             for name, html in _filter_options(request, capabilities).items()
         },
         "filtering": any((query.lab, query.provider, query.capability, query.openness, query.tag)),
+        "traffic": site_default_traffic(),
         "prev_url": link(page=page.number - 1) if page.has_previous else "",
         "next_url": link(page=page.number + 1) if page.has_next else "",
     }

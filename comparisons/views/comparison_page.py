@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest
 
 from comparisons.calculator import parse_calculator
 from comparisons.facts import PairFacts, load_pairs, traffic_facts
-from comparisons.review.facts_snapshot import fingerprint, snapshot
+from comparisons.review.facts_snapshot import changes_since_review
 from comparisons.seo import breadcrumbs, faq_page, plain_text
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -
         # The tables always show current data; readers are told when it moved on since
         # the review that the date refers to.
         "updated_since_review": bool(
-            stamp and stamp.fingerprint != fingerprint(snapshot(reviewed_pair))
+            stamp and changes_since_review(stamp.facts, stamp.fingerprint, reviewed_pair)
         ),
         "calculator": calculator,
         **structured_data(page, pair, request),

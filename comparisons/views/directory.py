@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from comparisons.catalog import catalog_queryset, parse_catalog_query
-from comparisons.facts import published_q
+from comparisons.engine.routes import RouteKey, route_qualifiers
+from comparisons.facts import published_q, route_facts
 
 
 def _live_routes() -> Q:
@@ -30,12 +34,12 @@ def provider_detail(request: HttpRequest, slug: str) -> HttpResponse:
     from comparisons.models import Provider, ProviderRoute
 
     provider = get_object_or_404(Provider, slug=slug, live=True)
-    routes = (
+    routes = provider_routes(
         ProviderRoute.objects.filter(
             published_q("page__"), provider=provider, retired_on__isnull=True
         )
-        .select_related("page", "page__lab")
-        .order_by(Lower("page__title"))
+        .select_related("page", "page__lab", "provider")
+        .order_by(Lower("page__title"), "page_id")
     )
     return render(
         request,
@@ -46,6 +50,27 @@ def provider_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "meta_description": f"Models served by {provider.name} and their prices per 1M tokens.",
         },
     )
+
+
+def provider_routes(routes: Iterable[Any]) -> list[Any]:
+    """One provider's routes, each with `.facts` (labelled as on its model's page), ordered
+    by model and then as the model page lists them: a model served several ways (regions,
+    tiers) shows rows that say which is which."""
+    by_page: dict[int, list[Any]] = {}
+    for route in routes:
+        by_page.setdefault(route.page_id, []).append(route)
+    ordered = []
+    for page_routes in by_page.values():
+        facts = route_facts(page_routes)
+        qualifiers = dict(zip(facts, route_qualifiers([f.name for f in facts]), strict=True))
+        by_key = {f.key: f for f in facts}
+        for route in page_routes:
+            route.facts = by_key[
+                RouteKey.of(route.provider.slug, route.provider_model_id, route.variant)
+            ]
+            route.qualifier = qualifiers[route.facts]
+        ordered += sorted(page_routes, key=lambda r: facts.index(r.facts))
+    return ordered
 
 
 def lab_index(request: HttpRequest) -> HttpResponse:

@@ -126,7 +126,7 @@ def test_filter_and_sort_the_index(demo_site, page):
     page.wait_for_url("**capability=vision**")
     names = page.locator("table.models-index tbody th").all_inner_texts()
     assert names == ["GPT-4 Vision Preview", "GPT-5.1 Codex", "GPT-5.2 Codex", "Qwen3.5-4B"]
-    page.locator("table.models-index thead a", has_text="Cheapest output").click()
+    page.locator("table.models-index thead a", has_text="Output").click()
     page.wait_for_url("**sort=output**")
     names = page.locator("table.models-index tbody th").all_inner_texts()
     assert names == ["GPT-5.1 Codex", "GPT-5.2 Codex", "GPT-4 Vision Preview", "Qwen3.5-4B"]
