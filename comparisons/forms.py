@@ -56,16 +56,20 @@ def _live_forms(formset: forms.BaseFormSet) -> Iterable[forms.BaseForm]:
         yield form
 
 
-def flag_duplicates(formset: forms.BaseFormSet, field: str, message: str) -> None:
-    """Attach an error to every inline row that repeats an earlier row's `field`."""
+def flag_duplicates(
+    formset: forms.BaseFormSet, field: str, message: str, also: tuple[str, ...] = ()
+) -> None:
+    """Attach an error to every inline row that repeats an earlier row's `field` (and the
+    `also` fields that complete its identity)."""
     seen: set[Any] = set()
     for form in _live_forms(formset):
         value = form.cleaned_data.get(field)
         if value is None:
             continue
-        if value in seen:
+        key = (value, *(form.cleaned_data.get(name) for name in also))
+        if key in seen:
             form.add_error(field, message % {"value": value})
-        seen.add(value)
+        seen.add(key)
 
 
 class ModelPageForm(WagtailAdminPageForm):
@@ -75,15 +79,21 @@ class ModelPageForm(WagtailAdminPageForm):
         cleaned = super().clean()
         # Inline rows are validated by their formsets; duplicates across rows can only be
         # seen from the page form, which holds all of them.
+        # A provider may list several variants of one model: a route is the provider plus
+        # its model id and variant.
         checks = {
-            "routes": ("provider", "%(value)s already has a route on this model; edit that row."),
-            "capability_support": ("capability", "%(value)s is already listed for this model."),
-            "benchmark_scores": ("benchmark", "%(value)s already has a score on this model."),
+            "routes": (
+                "provider",
+                "%(value)s already has a route with this model id and variant; edit that row.",
+                ("provider_model_id", "variant"),
+            ),
+            "capability_support": ("capability", "%(value)s is already listed for this model.", ()),
+            "benchmark_scores": ("benchmark", "%(value)s already has a score on this model.", ()),
         }
-        for relation, (field, message) in checks.items():
+        for relation, (field, message, also) in checks.items():
             formset = self.formsets.get(relation)
             if formset is not None:
-                flag_duplicates(formset, field, message)
+                flag_duplicates(formset, field, message, also)
         return cleaned
 
 
