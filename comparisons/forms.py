@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*$")
 
@@ -95,6 +95,18 @@ class ModelPageForm(WagtailAdminPageForm):
             if formset is not None:
                 flag_duplicates(formset, field, message, also)
         return cleaned
+
+
+class ProviderRouteForm(WagtailAdminModelForm):
+    """One route row of the model editor; its provider is typed by name (NameInput)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "provider" in self.fields:
+            self.fields["provider"].error_messages["invalid_choice"] = (
+                "No provider is called “%(value)s”: pick a name from the suggestions, "
+                "or add the provider under Reference data → Providers first."
+            )
 
 
 class ComparisonPageForm(WagtailAdminPageForm):
