@@ -25,8 +25,14 @@ import time
 
 from run import ROOT, setup_django  # bench/run.py, beside this script
 
+from tests.helpers import form_data  # what the browser would post (run put ROOT on the path)
+
 SNAPSHOT = ROOT / "fixtures" / "models-dev" / "models-dev.json"
 DB_NAME = "bench-admin.sqlite3"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
 TARGETS = {"html_kb": 400.0, "get_s": 1.5, "save_s": 2.0}
 
 
@@ -53,34 +59,6 @@ def editor():
     )
     user.groups.add(Group.objects.get(name=EDITORS))
     return user
-
-
-def form_data(html: str) -> dict[str, list[str]]:
-    """What the browser would submit for the page editor form, unchanged."""
-    from bs4 import BeautifulSoup
-
-    form = BeautifulSoup(html, "html.parser").find("form", id="page-edit-form")
-    data: dict[str, list[str]] = {}
-    for field in form.find_all(["input", "select", "textarea"]):
-        name = field.get("name")
-        if not name or field.find_parent("template") or field.has_attr("disabled"):
-            continue
-        if field.name == "select":
-            chosen = [o.get("value", o.get_text()) for o in field.find_all("option", selected=True)]
-            if not chosen and not field.has_attr("multiple"):
-                first = field.find("option")
-                chosen = [first.get("value", first.get_text())] if first else []
-            data.setdefault(name, []).extend(chosen)
-        elif field.name == "textarea":
-            data.setdefault(name, []).append(field.get_text())
-        else:
-            kind = field.get("type", "text")
-            if kind in ("submit", "button", "file", "image", "reset"):
-                continue
-            if kind in ("checkbox", "radio") and not field.has_attr("checked"):
-                continue
-            data.setdefault(name, []).append(field.get("value", "on" if kind == "checkbox" else ""))
-    return data
 
 
 def errors(response) -> str:
@@ -142,7 +120,7 @@ def browser_load(url_path: str, user, repeats: int = 3) -> dict[str, float]:
     times = []
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium")
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             context.add_cookies(
                 [

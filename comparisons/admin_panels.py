@@ -120,6 +120,9 @@ class CompactInlinePanel(InlinePanel):
     class BoundPanel(InlinePanel.BoundPanel):
         template_name = "comparisons/panels/compact_inline_panel.html"
 
+        class Media:
+            css = {"all": ["comparisons/admin-editor.css"]}
+
         def __init__(self, **kwargs: Any) -> None:
             super().__init__(**kwargs)
             self.datalists: list[tuple[str, list[str]]] = []

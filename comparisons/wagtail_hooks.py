@@ -1,8 +1,6 @@
 """Admin wiring: the shared reference data as snippets, grouped under one menu."""
 
-from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
@@ -99,12 +97,6 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
-
-
-@hooks.register("insert_editor_css")
-def editor_css() -> str:
-    """Layout of the compact inline rows (comparisons/admin_panels.py)."""
-    return format_html('<link rel="stylesheet" href="{}">', static("comparisons/admin-editor.css"))
 
 
 # --- imports --------------------------------------------------------------------------
