@@ -114,6 +114,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 WAGTAIL_I18N_ENABLED = False
+# The admin makes no calls to other sites: no release check, no Gravatar avatars (the
+# browsers of editors behind a closed network would log a failed request on every page).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Editorial review: approving the last task publishes (reviewers need no direct publish
 # right, so nobody bypasses the workflow). Editors cannot publish, so any edit after an
