@@ -59,6 +59,11 @@ class NameInput(forms.TextInput):
     def model(self) -> type[models.Model]:
         return apps.get_model(self.model_name)
 
+    def __deepcopy__(self, memo: dict) -> NameInput:
+        copied = super().__deepcopy__(memo)
+        copied.__dict__.pop("_looked_up", None)  # each form looks names up afresh
+        return copied
+
     def load_names(self) -> dict[int, str]:
         return dict(self.model._default_manager.order_by("name").values_list("pk", "name"))
 
@@ -75,12 +80,17 @@ class NameInput(forms.TextInput):
         text = " ".join(str(data.get(name) or "").split())
         if not text:
             return ""
-        pk = (
-            self.model._default_manager.filter(name__iexact=text)
-            .values_list("pk", flat=True)
-            .first()
-        )
-        return str(pk) if pk is not None else text
+        # The form asks more than once (cleaning, has_changed); look the name up once.
+        # The memo lives on this form's copy of the widget, so it lasts one request.
+        memo = self.__dict__.setdefault("_looked_up", {})
+        if text not in memo:
+            pk = (
+                self.model._default_manager.filter(name__iexact=text)
+                .values_list("pk", flat=True)
+                .first()
+            )
+            memo[text] = str(pk) if pk is not None else text
+        return memo[text]
 
 
 class CompactRow(MultiFieldPanel):
