@@ -26,12 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "site")]
 
 
-def setup_django(name: str = "bench.sqlite3", *, empty: bool = False) -> None:
-    """Django on a database of the benchmark's own: a fresh SQLite file in var/, or the
-    one BENCH_DATABASE_URL names (emptied first when `empty`)."""
+def setup_django(name: str = "bench.sqlite3", *, empty: bool = False, keep: bool = False) -> None:
+    """Django on a database of the benchmark's own: a fresh SQLite file in var/ (the
+    earlier run's when `keep`), or the one BENCH_DATABASE_URL names (emptied first when
+    `empty`)."""
     db = ROOT / "var" / name
     db.parent.mkdir(exist_ok=True)
-    if db.exists():
+    if db.exists() and not keep:
         db.unlink()
     os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{db}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "llmref.settings.test")

@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from comparisons.engine.routes import RouteKey, duplicates
 from comparisons.pairs import pair_slug
@@ -60,16 +60,20 @@ def _live_forms(formset: forms.BaseFormSet) -> Iterable[forms.BaseForm]:
         yield form
 
 
-def flag_duplicates(formset: forms.BaseFormSet, field: str, message: str) -> None:
-    """Attach an error to every inline row that repeats an earlier row's `field`."""
+def flag_duplicates(
+    formset: forms.BaseFormSet, field: str, message: str, also: tuple[str, ...] = ()
+) -> None:
+    """Attach an error to every inline row that repeats an earlier row's `field` (and the
+    `also` fields that complete its identity)."""
     seen: set[Any] = set()
     for form in _live_forms(formset):
         value = form.cleaned_data.get(field)
         if value is None:
             continue
-        if value in seen:
+        key = (value, *(form.cleaned_data.get(name) for name in also))
+        if key in seen:
             form.add_error(field, message % {"value": value})
-        seen.add(value)
+        seen.add(key)
 
 
 def flag_duplicate_routes(formset: forms.BaseFormSet) -> None:
@@ -110,14 +114,26 @@ class ModelPageForm(WagtailAdminPageForm):
         if routes is not None:
             flag_duplicate_routes(routes)
         checks = {
-            "capability_support": ("capability", "%(value)s is already listed for this model."),
-            "benchmark_scores": ("benchmark", "%(value)s already has a score on this model."),
+            "capability_support": ("capability", "%(value)s is already listed for this model.", ()),
+            "benchmark_scores": ("benchmark", "%(value)s already has a score on this model.", ()),
         }
-        for relation, (field, message) in checks.items():
+        for relation, (field, message, also) in checks.items():
             formset = self.formsets.get(relation)
             if formset is not None:
-                flag_duplicates(formset, field, message)
+                flag_duplicates(formset, field, message, also)
         return cleaned
+
+
+class ProviderRouteForm(WagtailAdminModelForm):
+    """One route row of the model editor; its provider is typed by name (NameInput)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "provider" in self.fields:
+            self.fields["provider"].error_messages["invalid_choice"] = (
+                "No provider is called “%(value)s”: pick a name from the suggestions, "
+                "or add the provider under Reference data → Providers first."
+            )
 
 
 class ComparisonPageForm(WagtailAdminPageForm):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from wagtail.admin.panels import InlinePanel, Panel
+from wagtail.admin.panels import Panel
+
+from comparisons.admin_panels import CompactInlinePanel
 
 
 class GeneratedDraftsPanel(Panel):
@@ -31,15 +33,13 @@ class GeneratedDraftsPanel(Panel):
             return context
 
 
-class RouteInlinePanel(InlinePanel):
+class RouteInlinePanel(CompactInlinePanel):
     """The model editor's provider routes, each row headed by the route's label
     ("Amazon Bedrock (Australia)", the same label readers see) rather than "Route 7", so
     the outline and the folded rows say which route is which. New rows keep Wagtail's
     numbered heading until they are saved."""
 
-    class BoundPanel(InlinePanel.BoundPanel):
-        template_name = "comparisons/panels/route_inline_panel.html"
-
+    class BoundPanel(CompactInlinePanel.BoundPanel):
         def __init__(self, **kwargs: Any) -> None:
             super().__init__(**kwargs)
             if self.form is None:

@@ -807,7 +807,7 @@ def test_a_partial_snapshot_is_flagged_first_in_the_admin(client, editor):
     soup = BeautifulSoup(response.content, "html.parser")
     notice = soup.select_one(".import-notice").get_text(" ", strip=True)
     assert "disappear in this file: check that it is a complete snapshot" in notice
-    first_line = soup.select_one(".import-report").get_text().splitlines()[0]
+    first_line = soup.select_one(".import-report pre").get_text().splitlines()[0]
     assert first_line.startswith("warning   Snapshot")
 
 

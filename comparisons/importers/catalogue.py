@@ -139,6 +139,24 @@ class ImportReport:
     def lines(self) -> list[str]:
         return [c.line() for c in self.ordered()]
 
+    SECTION_HEADINGS = {
+        "added": "Added",
+        "changed": "Changed",
+        "retired": "Retired",
+        "conflict": "Conflicts",
+        "warning": "Warnings",
+    }
+
+    def sections(self) -> list[tuple[str, str, list[str]]]:
+        """Every line of the report, by kind in report order: (kind, heading, lines)."""
+        grouped: dict[str, list[str]] = {}
+        for change in self.ordered():
+            grouped.setdefault(change.kind, []).append(change.line())
+        return [
+            (kind, self.SECTION_HEADINGS.get(kind, kind.capitalize()), lines)
+            for kind, lines in grouped.items()
+        ]
+
 
 def _text(value: Any) -> str:
     if value is None:

@@ -29,7 +29,8 @@ from comparisons.importers.run import default_canonical, import_catalogue_bytes
 from comparisons.models import ImportRun
 from comparisons.review.setup import PUBLISH_IMPORT
 
-REPORT_LINES_SHOWN = 300
+# A report section this short is shown unfolded.
+SECTION_OPEN_LINES = 20
 logger = logging.getLogger(__name__)
 
 
@@ -126,13 +127,12 @@ class CatalogueImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Fo
                 "catalogue", f"Nothing was imported: the database refused a value ({exc})."
             )
             return self.form_invalid(form)
-        lines = report.lines()
         return self.render_to_response(
             self.get_context_data(
                 form=self.form_class(initial={"dry_run": True}, may_publish=self.may_publish()),
                 report=report,
-                lines=lines[:REPORT_LINES_SHOWN],
-                hidden_lines=max(0, len(lines) - REPORT_LINES_SHOWN),
+                sections=report.sections(),
+                section_open_lines=SECTION_OPEN_LINES,
                 run_url=reverse("comparisons_import_log:inspect", args=[report.run_id])
                 if report.run_id
                 else "",

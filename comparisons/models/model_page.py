@@ -9,16 +9,18 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django import forms
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import HttpRequest
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from comparisons.forms import ModelPageForm
+from comparisons.admin_panels import CompactInlinePanel, NameInput
+from comparisons.forms import ModelPageForm, ProviderRouteForm
 from comparisons.panels import RouteInlinePanel
 from comparisons.validators import not_in_future
 
@@ -38,6 +40,8 @@ CATALOGUE_COLUMNS = [
     "cheapest_route",
     "provider_count",
 ]
+# The browser's own date picker in inline rows: no script per field.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ModelIndexPage(Page):
@@ -162,7 +166,7 @@ class ModelPage(Page):
             [
                 FieldRowPanel([FieldPanel("lab"), FieldPanel("release_date")]),
                 FieldRowPanel([FieldPanel("product_type"), FieldPanel("best_for")]),
-                FieldPanel("decision_tags"),
+                FieldPanel("decision_tags", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("catalogue_key"),
             ],
             heading="Identity and fit",
@@ -187,9 +191,17 @@ class ModelPage(Page):
             ],
             heading="Specifications",
         ),
-        RouteInlinePanel("routes", heading="Provider routes", label="Route"),
-        InlinePanel("capability_support", heading="Capabilities", label="Capability"),
-        InlinePanel("benchmark_scores", heading="Benchmark scores", label="Score"),
+        # Compact rows: a model carries up to ~50 routes after a catalogue import. Each
+        # route row is headed by its label, as readers see it.
+        RouteInlinePanel(
+            "routes",
+            heading="Provider routes",
+            label="Route",
+            form_class=ProviderRouteForm,
+            help_text="Prices are USD per 1M tokens. Type a provider's name to pick it.",
+        ),
+        CompactInlinePanel("capability_support", heading="Capabilities", label="Capability"),
+        CompactInlinePanel("benchmark_scores", heading="Benchmark scores", label="Score"),
         FieldPanel("body"),
     ]
 
@@ -331,33 +343,22 @@ class ProviderRoute(Orderable):
     )
     catalogue_values = models.JSONField(default=dict, blank=True, editable=False)
 
+    # One grid per row (CompactInlinePanel); the short headings fit its columns.
     panels = [
-        FieldRowPanel(
-            [FieldPanel("provider"), FieldPanel("provider_model_id"), FieldPanel("variant")]
-        ),
-        FieldRowPanel(
-            [
-                FieldPanel("input_price"),
-                FieldPanel("output_price"),
-                FieldPanel("cached_input_price"),
-                FieldPanel("cache_write_price"),
-            ]
-        ),
-        FieldRowPanel(
-            [
-                FieldPanel("long_context_threshold"),
-                FieldPanel("long_context_input_price"),
-                FieldPanel("long_context_output_price"),
-            ]
-        ),
-        FieldRowPanel(
-            [
-                FieldPanel("context_limit"),
-                FieldPanel("source_url"),
-                FieldPanel("checked_on"),
-                FieldPanel("retired_on"),
-            ]
-        ),
+        FieldPanel("provider", widget=NameInput("comparisons.Provider", "provider-names")),
+        FieldPanel("provider_model_id", heading="Provider's model id"),
+        FieldPanel("variant"),
+        FieldPanel("context_limit", heading="Context limit (tokens)"),
+        FieldPanel("input_price", heading="Input"),
+        FieldPanel("output_price", heading="Output"),
+        FieldPanel("cached_input_price", heading="Cached input"),
+        FieldPanel("cache_write_price", heading="Cache write"),
+        FieldPanel("checked_on", widget=DATE_INPUT),
+        FieldPanel("retired_on", heading="No longer listed since", widget=DATE_INPUT),
+        FieldPanel("source_url", heading="Source URL"),
+        FieldPanel("long_context_threshold", heading="Long-context tier from (tokens)"),
+        FieldPanel("long_context_input_price", heading="Long-context input"),
+        FieldPanel("long_context_output_price", heading="Long-context output"),
     ]
 
     class Meta(Orderable.Meta):
@@ -400,7 +401,9 @@ class CapabilitySupport(models.Model):
     source_url = models.URLField(blank=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("capability"), FieldPanel("support"), FieldPanel("source_url")])
+        FieldPanel("capability", widget=forms.Select),
+        FieldPanel("support"),
+        FieldPanel("source_url", heading="Source URL"),
     ]
 
     class Meta:
@@ -425,14 +428,10 @@ class BenchmarkScore(models.Model):
     measured_on = models.DateField(null=True, blank=True, validators=[not_in_future])
 
     panels = [
-        FieldRowPanel(
-            [
-                FieldPanel("benchmark"),
-                FieldPanel("score"),
-                FieldPanel("source_url"),
-                FieldPanel("measured_on"),
-            ]
-        )
+        FieldPanel("benchmark", widget=forms.Select),
+        FieldPanel("score"),
+        FieldPanel("source_url", heading="Source URL"),
+        FieldPanel("measured_on", widget=DATE_INPUT),
     ]
 
     class Meta:

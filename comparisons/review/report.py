@@ -37,18 +37,15 @@ class ListColumn(Column):
     cell_template_name = "comparisons/review/list_cell.html"
 
 
-def _model_choices(request: HttpRequest):
-    from comparisons.models import ModelPage
-
-    return ModelPage.objects.order_by("title")
-
-
 class NeedsReReviewFilterSet(WagtailFilterSet):
     reason = django_filters.ChoiceFilter(
         label="Reason", choices=REASONS, method="filter_reason", empty_label="Any reason"
     )
-    model = django_filters.ModelChoiceFilter(
-        label="Model", queryset=_model_choices, method="filter_model", empty_label="Any model"
+    # A text box, not a select of every model (1,450 after the catalogue import).
+    model = django_filters.CharFilter(
+        label="Model",
+        method="filter_model",
+        help_text="Part of a model's name or its slug.",
     )
 
     class Meta:
@@ -68,7 +65,17 @@ class NeedsReReviewFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=[pk for pk, s in statuses.items() if test(s)])
 
     def filter_model(self, queryset, name, value):
-        return queryset.filter(Q(model_a=value) | Q(model_b=value))
+        words = value.split()
+        if not words:
+            return queryset
+        matches = Q()
+        for side in ("model_a", "model_b"):
+            side_match = Q(**{f"{side}__slug__iexact": value.strip()})
+            named = Q()
+            for word in words:
+                named &= Q(**{f"{side}__title__icontains": word})
+            matches |= side_match | named
+        return queryset.filter(matches)
 
 
 # Spreadsheet programs read a cell starting with one of these as a formula (a tab or
@@ -193,9 +200,12 @@ class NeedsReReviewView(LiteralCellsMixin, ReportView):
 
     def to_row_dict(self, item: Any) -> dict[str, Any]:
         status = self._status(item)
+        # The address readers use, on the host the report was asked from (the Site record
+        # may still say http://localhost).
+        url = item.get_url(request=self.request)
         return {
             "title": item.title,
-            "url": item.full_url or item.url,
+            "url": self.request.build_absolute_uri(url) if url else "",
             "reviewed_on": status.reviewed_on.isoformat() if status.reviewed_on else "Never",
             "reviewer": self._reviewer(item),
             "reasons": "; ".join(status.reasons),
