@@ -131,9 +131,7 @@ def test_duplicate_provider_on_one_model_is_refused(admin_client_logged_in):
     data["routes-1-provider"] = data["routes-0-provider"]
     response = admin_client_logged_in.post(add_url(), data)
     assert response.status_code == 200
-    assert (
-        "OpenRouter already has a route with this model id and variant" in response.content.decode()
-    )
+    assert "OpenRouter already has a route on this model" in response.content.decode()
     assert not ModelPage.objects.filter(slug="test-model-7b").exists()
 
 

@@ -182,7 +182,7 @@ def test_a_model_with_two_bedrock_routes_saves_through_the_admin(catalogue, admi
     assert sorted(r.provider_model_id[:3] for r in routes) == ["au.", "jp."]
     edit = reverse("wagtailadmin_pages:edit", args=(page.pk,))
     html = soup(admin_client_logged_in, edit)
-    headings = [text(h) for h in html.select("#id_routes-FORMS [data-panel-heading-text]")]
+    headings = [text(h) for h in html.select("#id_routes-FORMS .cr-heading")]
     assert "Amazon Bedrock (Australia)" in headings and "Amazon Bedrock (Japan)" in headings
     data = form_data(html)
     data["title"] = "Claude Sonnet 4.5 (edited)"

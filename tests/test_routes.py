@@ -146,7 +146,7 @@ def test_two_routes_on_one_provider_save_and_are_headed_by_their_labels(admin_cl
     soup = BeautifulSoup(edit.content, "html.parser")
     headings = [
         h.get_text(" ", strip=True)
-        for h in soup.select("#id_routes-FORMS [data-panel-heading-text]")
+        for h in soup.select("#id_routes-FORMS .cr-heading")
     ]
     assert headings == ["Amazon Bedrock (Australia)", "Amazon Bedrock (Japan)"]
 
