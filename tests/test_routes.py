@@ -144,10 +144,7 @@ def test_two_routes_on_one_provider_save_and_are_headed_by_their_labels(admin_cl
     assert page.routes.count() == 2
     edit = admin_client_logged_in.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
     soup = BeautifulSoup(edit.content, "html.parser")
-    headings = [
-        h.get_text(" ", strip=True)
-        for h in soup.select("#id_routes-FORMS .cr-heading")
-    ]
+    headings = [h.get_text(" ", strip=True) for h in soup.select("#id_routes-FORMS .cr-heading")]
     assert headings == ["Amazon Bedrock (Australia)", "Amazon Bedrock (Japan)"]
 
 
