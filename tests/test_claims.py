@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from comparisons.facts import LicenceFacts, ModelFacts, PairFacts, RouteFacts
+from comparisons.facts import LicenceFacts, ModelFacts, PairFacts, RouteFacts, label_routes
 from comparisons.review.claims import (
     ClaimCheck,
     check_prose,
@@ -176,11 +176,18 @@ GPT_OSS = ModelFacts(
     slug="gpt-oss-120b",
     name="gpt-oss-120b",
     context_window=131_072,
-    routes=(
-        RouteFacts("openrouter", "OpenRouter", D("0.99"), D("8.50"), provider_model_id="oss"),
-        # Two routes on one provider (regions): a price stated for it agrees with either.
-        RouteFacts("bedrock", "Amazon Bedrock", D("0.15"), D("0.60"), provider_model_id="us.oss"),
-        RouteFacts("bedrock", "Amazon Bedrock", D("0.17"), D("0.66"), provider_model_id="eu.oss"),
+    # Labelled as the facts loader labels them ("Amazon Bedrock (US)").
+    routes=label_routes(
+        [
+            RouteFacts("openrouter", "OpenRouter", D("0.99"), D("8.50"), provider_model_id="oss"),
+            # Two routes on one provider (regions): a price stated for it agrees with either.
+            RouteFacts(
+                "bedrock", "Amazon Bedrock", D("0.15"), D("0.60"), provider_model_id="us.oss"
+            ),
+            RouteFacts(
+                "bedrock", "Amazon Bedrock", D("0.17"), D("0.66"), provider_model_id="eu.oss"
+            ),
+        ]
     ),
 )
 OSS_PAIR = PairFacts(a=GPT_OSS, b=QWEN, capabilities=())
@@ -232,7 +239,7 @@ def test_the_fact_names_each_route_of_a_provider_apart():
         [("FAQ: Cost?", "<p>gpt-oss-120b costs $0.20 input on Amazon Bedrock.</p>")], OSS_PAIR
     )
     assert claim.fact == (
-        "gpt-oss-120b: $0.15 input (Amazon Bedrock, us.oss), $0.17 input (Amazon Bedrock, eu.oss)"
+        "gpt-oss-120b: $0.17 input on Amazon Bedrock (EU), $0.15 input on Amazon Bedrock (US)"
     )
 
 

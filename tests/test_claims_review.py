@@ -105,7 +105,7 @@ def test_an_acknowledged_claim_leaves_the_report_until_its_data_changes(client, 
     rows = report_rows(client, reviewer, reason="claims")
     assert page.title in rows
     assert "“GPT-5.1 Codex costs $1.07 input.”" in rows[page.title]
-    assert "data says GPT-5.1 Codex: $0.99 input (Vercel AI Gateway)" in rows[page.title]
+    assert "data says GPT-5.1 Codex: $0.99 input on Vercel AI Gateway" in rows[page.title]
 
     # Back to the price it was acknowledged against: quiet again.
     change_price("gpt-5-1-codex", "vercel-ai-gateway", "1.25")

@@ -57,11 +57,12 @@ class FactCheckSummary:
 
 def _model_changes(before: Any, after: Any) -> list[str]:
     """The model's own facts, changed: the comparison snapshot diff of a pair made of the
-    model with itself (its labels name the model, so each change is listed once)."""
+    model with itself. Both sides say the same, and each line names the model, so each
+    change is listed once."""
     capabilities = load_capabilities()
     old = snapshot(PairFacts(a=before, b=before, capabilities=capabilities))
     new = snapshot(PairFacts(a=after, b=after, capabilities=capabilities))
-    return [str(change) for change in diff(old, new)]
+    return list(dict.fromkeys(str(change) for change in diff(old, new)))
 
 
 def _reviewed_comparisons(model_ids: Any = None) -> tuple[list[Any], dict[int, Any]]:

@@ -280,7 +280,7 @@ def _price_fact(
 ) -> str:
     if len(known) <= _LISTED_PRICES:
         listed = ", ".join(
-            f"{fmt.price(value)} {_FIELD_WORD[f]} ({r.label})" for r, f, value in known
+            f"{fmt.price(value)} {_FIELD_WORD[f]} on {r.label}" for r, f, value in known
         )
         return f"{model.name}: {listed}"
     values = sorted(value for _, _, value in known)
@@ -288,7 +288,7 @@ def _price_fact(
     return (
         f"{model.name}: {len(known)} prices from {fmt.price(values[0])} to "
         f"{fmt.price(values[-1])}, the nearest {fmt.price(nearest)} {_FIELD_WORD[f]} "
-        f"({r.label})"
+        f"on {r.label}"
     )
 
 
