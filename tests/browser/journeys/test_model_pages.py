@@ -66,7 +66,9 @@ def route_row(tab, provider: str) -> str:
 def test_price_change_on_a_model_page_reviewed_to_readers(journey: Journey) -> None:
     editor = journey.as_user("editor2")
     open_page_editor(editor, journey.url, PRICED)
-    price = editor.get_by_label("Input price (USD / 1M tokens)", exact=True)
+    # The route's row: its price boxes are labelled "Input", "Output" (USD per 1M tokens).
+    row = editor.locator("[id^='inline_child_routes-']", has_text="ZenMux").first
+    price = row.get_by_label("Input", exact=True)
     assert float(price.input_value()) == 0.12
     price.fill("0.13")
     footer_action(editor, "Submit to Editorial review")
