@@ -64,7 +64,7 @@ def test_report_lists_published_pages_whose_prose_a_price_change_contradicts(cli
     assert (
         f"FAQ: {QUESTION}: “It costs $1.25 input on Vercel AI Gateway.” says input price of "
         "$1.25/1M for GPT-5.1 Codex on Vercel AI Gateway; data says GPT-5.1 Codex: $0.99 input "
-        "(Vercel AI Gateway)."
+        "on Vercel AI Gateway."
     ) in rows[page.title]
     assert (
         "“Pricing coverage is uneven: GPT-5.1 Codex costs $1.25/1M input tokens"
