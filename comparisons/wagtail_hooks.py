@@ -3,6 +3,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
@@ -63,7 +64,13 @@ class CapabilityViewSet(ReviewedSnippetViewSet):
 class LicenceViewSet(ReviewedSnippetViewSet):
     model = Licence
     icon = "doc-full"
-    list_display = ["name", "openness", "commercial_use", "osi_approved"]
+    # Yes/no/unknown as Wagtail's tick, cross and question icons, not "True"/"False"/blank.
+    list_display = [
+        "name",
+        "openness",
+        "commercial_use",
+        BooleanColumn("osi_approved", label="OSI-approved", sort_key="osi_approved"),
+    ]
     list_filter = ["openness", "osi_approved"]
 
 
@@ -83,7 +90,12 @@ class ProductTypeViewSet(ReviewedSnippetViewSet):
 class BenchmarkViewSet(ReviewedSnippetViewSet):
     model = Benchmark
     icon = "table"
-    list_display = ["name", "unit", "higher_is_better", "url"]
+    list_display = [
+        "name",
+        "unit",
+        BooleanColumn("higher_is_better", label="Higher is better", sort_key="higher_is_better"),
+        "url",
+    ]
     list_filter = ["higher_is_better"]
 
 

@@ -267,9 +267,15 @@ def test_needs_re_review_report_and_dashboard(client, people):
     assert titles[0] == "gpt-oss-120b vs Qwen3.5-4B"  # reviewed 2026-05-14, the oldest
     assert len(titles) == 5
 
-    # Filter by reason, and export.
+    # Filter by reason (radio buttons in the filter panel, one per reason), and export.
     soup = BeautifulSoup(reviewer.get(url, {"reason": "stale"}).content, "html.parser")
     assert len(soup.select("table tbody tr")) == 1
+    reasons = {
+        radio["value"]: soup.select_one(f"label[for='{radio['id']}']").get_text(strip=True)
+        for radio in soup.select("input[type=radio][name=reason]")
+    }
+    assert reasons[""] == "Any reason" and reasons["stale"] == "Facts changed since review"
+    assert soup.select_one("input[name=reason][value=stale]").has_attr("checked")
     exported = reviewer.get(url, {"export": "csv"})
     assert exported.status_code == 200
     rows = list(csv.DictReader(io.StringIO(exported.getvalue().decode())))

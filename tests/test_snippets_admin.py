@@ -37,6 +37,25 @@ def test_provider_listing_search_and_filter(admin_client_logged_in):
     assert "Azure OpenAI" in listed and "GCP Vertex AI" in listed and "OpenRouter" not in listed
 
 
+def test_licence_listing_shows_osi_approval_as_yes_no_unknown_icons(admin_client_logged_in):
+    url = reverse("wagtailsnippets_comparisons_licence:list")
+    soup = BeautifulSoup(admin_client_logged_in.get(url).content, "html.parser")
+    header = [th.get_text(" ", strip=True) for th in soup.select("table.listing thead th")]
+    column = header.index("OSI-approved")
+    icons = {}
+    for row in soup.select("table.listing tbody tr"):
+        cells = row.find_all("td")
+        name = row.select_one("a").get_text(strip=True)
+        cell = cells[column]
+        for hidden in cell.select(".w-sr-only"):  # Wagtail's screen-reader text
+            hidden.decompose()
+        assert cell.get_text(strip=True) == "", (name, cell.get_text(strip=True))  # no "True"
+        icons[name] = cell.select_one("svg use")["href"]
+    assert icons["Apache 2.0"] == "#icon-check"
+    assert icons["Proprietary"] == "#icon-cross"
+    assert icons["Open Source"] == "#icon-help"  # not sourced
+
+
 def test_reference_data_is_grouped_in_one_menu(admin_client_logged_in):
     response = admin_client_logged_in.get(reverse("wagtailadmin_home"))
     assert b"Reference data" in response.content

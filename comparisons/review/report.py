@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 import django_filters
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
 from django.http import HttpRequest
@@ -38,8 +39,13 @@ class ListColumn(Column):
 
 
 class NeedsReReviewFilterSet(WagtailFilterSet):
+    # Radio buttons, as Wagtail's own choice filters: a select overflows the filter panel.
     reason = django_filters.ChoiceFilter(
-        label="Reason", choices=REASONS, method="filter_reason", empty_label="Any reason"
+        label="Reason",
+        choices=REASONS,
+        method="filter_reason",
+        empty_label="Any reason",
+        widget=forms.RadioSelect,
     )
     # A text box, not a select of every model (1,450 after the catalogue import).
     model = django_filters.CharFilter(

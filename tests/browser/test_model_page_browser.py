@@ -17,6 +17,27 @@ def test_model_page_in_a_real_browser(demo_site, page):
     screenshot(page, "model-page-1280")
 
 
+# One line box per date: "2026-" over "06-30" is what a too-narrow column did.
+ONE_LINE = """cells => cells.map(cell => {
+    const range = document.createRange(); range.selectNodeContents(cell);
+    return range.getClientRects().length;
+})"""
+
+
+@pytest.mark.parametrize(
+    "path,selector",
+    [("/models/gpt-oss-120b/", "#pricing td.date"), ("/providers/openrouter/", "td.date")],
+)
+def test_dates_in_tables_stay_on_one_line(demo_site, chromium, path, selector):
+    # A tablet's width, where the columns are squeezed before the table scrolls.
+    context = chromium.new_context(viewport={"width": 768, "height": 900})
+    tab = context.new_page()
+    tab.goto(f"{demo_site}{path}")
+    lines = tab.locator(selector).evaluate_all(ONE_LINE)
+    context.close()
+    assert lines and set(lines) == {1}, lines
+
+
 @pytest.mark.parametrize("width", [360])
 def test_model_page_is_readable_on_a_narrow_screen(demo_site, chromium, width):
     context = chromium.new_context(viewport={"width": width, "height": 800})
