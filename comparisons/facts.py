@@ -230,6 +230,12 @@ def route_facts(routes: Iterable) -> tuple[RouteFacts, ...]:
     return label_routes(unlabelled, positions)
 
 
+def provider_count(routes: Iterable[RouteFacts]) -> int:
+    """ "N providers": distinct providers of a model's routes as readers see them (several
+    routes on one provider count once; a provider never published counts not at all)."""
+    return len({r.provider_slug for r in routes})
+
+
 def label_routes(
     routes: Iterable[RouteFacts], positions: dict[int, int | None] | None = None
 ) -> tuple[RouteFacts, ...]:

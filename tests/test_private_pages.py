@@ -69,3 +69,46 @@ def test_a_login_restricted_model_page_is_treated_as_unpublished(admin_client_lo
     assert not any(after.values()), [where for where, seen in after.items() if seen]
     # The page itself asks for a login, as Wagtail does for private pages.
     assert reader.get(f"/models/{SLUG}/").status_code == 302
+
+
+COMPARISON = "gpt-5-1-codex-vs-qwen3-5-4b"
+
+
+def comparison_sightings(client: Client, title: str) -> dict[str, bool]:
+    """Where an anonymous reader meets the comparison page's title or address."""
+
+    def page_text(url: str) -> str:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        return text_of(BeautifulSoup(response.content, "html.parser").find("main"))
+
+    return {
+        "home": title in page_text("/"),
+        "comparisons index": title in page_text("/compare/"),
+        "model page": title in page_text("/models/qwen3-5-4b/"),
+        "other comparisons": title in page_text("/compare/gpt-5-2-codex-vs-qwen3-5-4b/"),
+        "search": title in page_text("/search/?q=codex"),
+        "feed": COMPARISON in client.get("/feeds/reviewed/").content.decode(),
+        "sitemap": COMPARISON in client.get("/sitemap.xml").content.decode(),
+        "api compare": bool(
+            client.get(f"/api/v1/compare/{SLUG}/qwen3-5-4b").json().get("editorial")
+        ),
+    }
+
+
+def test_a_login_restricted_comparison_page_is_listed_nowhere(admin_client_logged_in):
+    from comparisons.models import ComparisonPage
+
+    page = ComparisonPage.objects.get(slug=COMPARISON)
+    reader = Client()
+    before = comparison_sightings(reader, page.title)
+    assert all(before.values()), [where for where, seen in before.items() if not seen]
+
+    response = admin_client_logged_in.post(
+        reverse("wagtailadmin_pages:set_privacy", args=(page.pk,)), {"restriction_type": "login"}
+    )
+    assert response.status_code == 200
+
+    after = comparison_sightings(reader, page.title)
+    assert not any(after.values()), [where for where, seen in after.items() if seen]
+    assert reader.get(f"/compare/{COMPARISON}/").status_code == 302

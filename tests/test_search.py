@@ -56,3 +56,33 @@ def test_a_long_list_says_there_are_more(soup_of):
     assert "Showing the best 20 matches" in text_of(models.select_one(".search-more"))
     few = soup_of("/search/?q=vercel")
     assert few.select_one(".search-more") is None
+
+
+def test_reference_data_saved_as_a_draft_is_not_found(admin_client_logged_in, client):
+    from bs4 import BeautifulSoup
+    from django.urls import reverse
+
+    from comparisons.models import Lab, Provider
+
+    # Saved, not published: the rows exist with live False until review publishes them.
+    for model, name, extra in (
+        ("provider", "Zephyr Cloud", {"kind": "inference", "docs_url": ""}),
+        ("lab", "Zephyr Labs", {}),
+    ):
+        response = admin_client_logged_in.post(
+            reverse(f"wagtailsnippets_comparisons_{model}:add"),
+            {
+                "name": name,
+                "slug": name.lower().replace(" ", "-"),
+                "website": "",
+                "description": "",
+                **extra,
+            },
+        )
+        assert response.status_code == 302
+    assert not Provider.objects.get(slug="zephyr-cloud").live
+    assert not Lab.objects.get(slug="zephyr-labs").live
+
+    soup = BeautifulSoup(client.get("/search/?q=zephyr").content, "html.parser")
+    assert "Zephyr" not in text_of(soup.find("main"))
+    assert client.get("/providers/zephyr-cloud/").status_code == 404

@@ -25,11 +25,11 @@ from comparisons.review.panels import ReviewStatusPanel
 
 class ComparisonPageQuerySet(PageQuerySet):
     def servable(self) -> ComparisonPageQuerySet:
-        """Comparisons readers can open: both models are published too (live, and not
-        restricted to some readers)."""
+        """Comparisons readers can open: the page and both its models are published (live,
+        and not restricted to some readers), so a private comparison is listed nowhere."""
         from comparisons.facts import published_q
 
-        return self.filter(published_q("model_a__"), published_q("model_b__"))
+        return self.filter(published_q(), published_q("model_a__"), published_q("model_b__"))
 
     def with_review_date(self) -> ComparisonPageQuerySet:
         """Annotate `reviewed_on`: the date of each page's latest review stamp."""

@@ -231,17 +231,18 @@ class ModelPage(Page):
         given routes or the routes as they are on this instance, at `traffic` (by default
         the site's traffic profile)."""
         from comparisons.engine.pricing import cheapest_route
-        from comparisons.facts import route_facts, site_default_traffic
+        from comparisons.facts import provider_count, route_facts, site_default_traffic
 
         listed = [r for r in (self.routes.all() if routes is None else routes) if r.tracked]
         with_providers(listed)
         if traffic is SITE_TRAFFIC:
             traffic = site_default_traffic()
-        best = cheapest_route(route_facts(listed), traffic)
+        facts = route_facts(listed)
+        best = cheapest_route(facts, traffic)
         self.cheapest_input_price = best.input_price if best else None
         self.cheapest_output_price = best.output_price if best else None
         self.cheapest_route = best.label[:300] if best else ""
-        self.provider_count = len({r.provider_id for r in listed})
+        self.provider_count = provider_count(facts)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.refresh_catalogue_columns()

@@ -25,6 +25,7 @@ class NamedSnippet(
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("slug"),
+        index.FilterField("live"),
     ]
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")

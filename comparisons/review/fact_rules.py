@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from comparisons import formatting as fmt
 from comparisons.facts import ModelFacts, RouteFacts
+from comparisons.facts import provider_count as count_providers
 
 
 def matches_when_rounded(claimed: Decimal, actual: Decimal | None) -> bool:
@@ -46,7 +47,7 @@ def route_count(model: ModelFacts) -> int:
 
 def provider_count(model: ModelFacts) -> int:
     """ "N providers": distinct providers, as the models index counts them."""
-    return len({r.provider_slug for r in model.routes})
+    return count_providers(model.routes)
 
 
 def same_name(a: str | None, b: str | None) -> bool:

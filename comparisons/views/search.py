@@ -55,8 +55,9 @@ def search(request: HttpRequest) -> HttpResponse:
                     )
                 ),
             ),
-            "Providers": _find(backend, terms, Provider),
-            "Labs": _find(backend, terms, Lab),
+            # Reference data created as a draft is absent for readers until review publishes it.
+            "Providers": _find(backend, terms, Provider.objects.filter(live=True)),
+            "Labs": _find(backend, terms, Lab.objects.filter(live=True)),
         }
     more = {kind for kind, items in results.items() if len(items) > PER_KIND}
     shown = {kind: items[:PER_KIND] for kind, items in results.items()}
