@@ -58,6 +58,8 @@ class Journey:
             if message.type == "error":
                 where = message.page.url if message.page else "?"
                 source = message.location.get("url")
+                if _autosave_refusal(message.text, source or ""):
+                    return
                 text = f"{message.text} ({source})" if source and source != where else message.text
                 if message.text.startswith("axe.run results"):
                     text = f"accessibility check failed: {_axe_violations(message)}"
@@ -134,3 +136,14 @@ class Journey:
         for context in self._contexts:
             context.close()
         self._contexts.clear()
+
+
+# Wagtail's autosave posts the form in the background; the server refuses (400, JSON) a
+# post that raced the editor's own save or caught the form half-filled, and Chromium logs
+# that as a failed resource. A form the editor submits is never answered 400 (errors come
+# back as a 200 page), so a 400 on a page's add or edit address is always an autosave.
+_AUTOSAVE_URL = re.compile(r"/admin/pages/(\d+/edit|add/[^/]+/[^/]+/\d+)/$")
+
+
+def _autosave_refusal(text: str, source: str) -> bool:
+    return "status of 400" in text and bool(_AUTOSAVE_URL.search(source))
