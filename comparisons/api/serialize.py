@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.engine.capabilities import capability_rows
 from comparisons.engine.friction import switch_friction
 from comparisons.engine.pricing import (

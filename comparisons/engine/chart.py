@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.facts import RouteFacts
 
 LABEL_WIDTH = 230  # the most the label column takes

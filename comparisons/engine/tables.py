@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.engine.pricing import cheapest_route, provider_names
 from comparisons.facts import LicenceFacts, ModelFacts, PairFacts
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.engine.capabilities import name_capabilities, only_in
 from comparisons.facts import ModelFacts, PairFacts
 

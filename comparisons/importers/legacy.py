@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from wagtail.locks import BasicLock, ScheduledForPublishLock
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.facts import ModelFacts, PairFacts, load_capabilities, load_model_facts
 from comparisons.importers import legacy_prose
 from comparisons.importers.legacy_conflicts import find_conflicts

@@ -27,7 +27,7 @@ from functools import cached_property
 
 from bs4 import BeautifulSoup
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.facts import ModelFacts, PairFacts, RouteFacts
 from comparisons.review.fact_rules import (
     matches_when_rounded,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.facts import ModelFacts, RouteFacts
 from comparisons.facts import provider_count as count_providers
 

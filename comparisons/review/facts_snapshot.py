@@ -23,7 +23,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.engine.pricing import cheapest_route, route_monthly_cost
 from comparisons.facts import ModelFacts, PairFacts, RouteFacts, TrafficFacts
 

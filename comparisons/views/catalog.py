@@ -14,7 +14,6 @@ from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
-from comparisons import formatting as fmt
 from comparisons.catalog import (
     OPENNESS,
     PAGE_SIZE,
@@ -24,6 +23,7 @@ from comparisons.catalog import (
     parse_catalog_query,
     supported_capabilities,
 )
+from comparisons.engine import formatting as fmt
 from comparisons.facts import site_default_traffic
 
 

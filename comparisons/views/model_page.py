@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 
-from comparisons import formatting
+from comparisons.engine import formatting
 from comparisons.engine.chart import price_chart
 from comparisons.engine.pricing import cheapest_route, is_zero_priced, route_monthly_cost
 from comparisons.facts import (
