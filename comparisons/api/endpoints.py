@@ -17,9 +17,8 @@ from ninja.errors import HttpError
 from comparisons.api import schemas, serialize
 from comparisons.catalog import PAGE_SIZE, catalog_queryset, parse_catalog_query
 from comparisons.engine.pricing import compare_costs
+from comparisons.engine.values import PairFacts, TrafficFacts
 from comparisons.facts import (
-    PairFacts,
-    TrafficFacts,
     load_capabilities,
     load_model_facts,
     load_pairs,

@@ -23,7 +23,7 @@ from comparisons.engine.pricing import (
 from comparisons.engine.prose import delta_sentence
 from comparisons.engine.scorecard import scorecard_rows
 from comparisons.engine.tradeoffs import tradeoffs
-from comparisons.facts import (
+from comparisons.engine.values import (
     CapabilityFacts,
     LicenceFacts,
     ModelFacts,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from comparisons.engine.formatting import join_list
-from comparisons.facts import CapabilityFacts, ModelFacts, PairFacts
+from comparisons.engine.values import CapabilityFacts, ModelFacts, PairFacts
 
 # Sentences name at most this many capabilities; the rest are counted ("and 2 more"),
 # and every one of them is in the capabilities table on the same page.

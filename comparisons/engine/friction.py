@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from comparisons.engine import formatting as fmt
 from comparisons.engine.capabilities import name_capabilities, only_in, unconfirmed_in
 from comparisons.engine.pricing import provider_names
-from comparisons.facts import ModelFacts, PairFacts
+from comparisons.engine.values import ModelFacts, PairFacts
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from comparisons.engine import formatting as fmt
 from comparisons.engine.capabilities import name_capabilities, shared
 from comparisons.engine.pricing import CostComparison, cheapest_route, provider_names
-from comparisons.facts import ModelFacts, PairFacts
+from comparisons.engine.values import ModelFacts, PairFacts
 
 
 def _lower_first(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from comparisons.engine import formatting as fmt
 from comparisons.engine.pricing import cheapest_route
 from comparisons.engine.tables import Row, shared_benchmark_rows
-from comparisons.facts import PairFacts
+from comparisons.engine.values import PairFacts
 
 
 def scorecard_rows(pair: PairFacts) -> list[Row]:

@@ -33,7 +33,8 @@ from django.utils.text import Truncator, slugify
 from wagtail.locks import BasicLock, ScheduledForPublishLock
 
 from comparisons.engine import formatting as fmt
-from comparisons.facts import ModelFacts, PairFacts, load_capabilities, load_model_facts
+from comparisons.engine.values import ModelFacts, PairFacts
+from comparisons.facts import load_capabilities, load_model_facts
 from comparisons.importers import legacy_prose
 from comparisons.importers.legacy_conflicts import find_conflicts
 from comparisons.importers.legacy_document import collapse

@@ -23,7 +23,7 @@ def fill_cheapest_route(apps, schema_editor):
     """Every model page's cheapest route, as ModelPage.refresh_catalogue_columns computes it:
     the publicly priced route with the lowest monthly bill at the site's traffic profile."""
     from comparisons.engine.pricing import cheapest_route
-    from comparisons.facts import RouteFacts, TrafficFacts, label_routes
+    from comparisons.engine.values import RouteFacts, TrafficFacts, label_routes
 
     ModelPage = apps.get_model("comparisons", "ModelPage")
     ProviderRoute = apps.get_model("comparisons", "ProviderRoute")

@@ -231,7 +231,8 @@ class ModelPage(Page):
         given routes or the routes as they are on this instance, at `traffic` (by default
         the site's traffic profile)."""
         from comparisons.engine.pricing import cheapest_route
-        from comparisons.facts import provider_count, route_facts, site_default_traffic
+        from comparisons.engine.values import provider_count
+        from comparisons.facts import route_facts, site_default_traffic
 
         listed = [r for r in (self.routes.all() if routes is None else routes) if r.tracked]
         with_providers(listed)

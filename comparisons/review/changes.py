@@ -22,8 +22,8 @@ from typing import Any
 from django.db.models import Q
 from django.urls import reverse
 
+from comparisons.engine.values import PairFacts
 from comparisons.facts import (
-    PairFacts,
     load_capabilities,
     load_model_facts,
     load_pairs,

@@ -28,7 +28,7 @@ from functools import cached_property
 from bs4 import BeautifulSoup
 
 from comparisons.engine import formatting as fmt
-from comparisons.facts import ModelFacts, PairFacts, RouteFacts
+from comparisons.engine.values import ModelFacts, PairFacts, RouteFacts
 from comparisons.review.fact_rules import (
     matches_when_rounded,
     provider_count,

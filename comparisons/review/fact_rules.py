@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
 from comparisons.engine import formatting as fmt
-from comparisons.facts import ModelFacts, RouteFacts
-from comparisons.facts import provider_count as count_providers
+from comparisons.engine.values import ModelFacts, RouteFacts
+from comparisons.engine.values import provider_count as count_providers
 
 
 def matches_when_rounded(claimed: Decimal, actual: Decimal | None) -> bool:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
-from comparisons.facts import PairFacts, TrafficFacts, load_pairs, site_default_traffic
+from comparisons.engine.values import PairFacts, TrafficFacts
+from comparisons.facts import load_pairs, site_default_traffic
 from comparisons.review.claims import Claim, ClaimCheck, check_prose, partition
 from comparisons.review.facts_snapshot import FactChange, changes_since_review, snapshot
 from comparisons.section_options import prose_fragments

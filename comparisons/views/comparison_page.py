@@ -10,7 +10,8 @@ from django.db.models.functions import Lower
 from django.http import Http404, HttpRequest
 
 from comparisons.calculator import parse_calculator
-from comparisons.facts import PairFacts, load_pairs, traffic_facts
+from comparisons.engine.values import PairFacts
+from comparisons.facts import load_pairs, traffic_facts
 from comparisons.review.facts_snapshot import changes_since_review
 from comparisons.seo import breadcrumbs, faq_page, plain_text
 

@@ -10,10 +10,8 @@ from django.http import HttpRequest
 from comparisons.engine import formatting
 from comparisons.engine.chart import price_chart
 from comparisons.engine.pricing import cheapest_route, is_zero_priced, route_monthly_cost
+from comparisons.engine.values import CapabilityFacts, ModelFacts, RouteFacts
 from comparisons.facts import (
-    CapabilityFacts,
-    ModelFacts,
-    RouteFacts,
     load_capabilities,
     load_model_facts,
     model_facts_from_instance,
