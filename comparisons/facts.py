@@ -7,10 +7,11 @@ never the ORM, so a page's query count is fixed here whatever the amount of data
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from wagtail.models import Site
 
 from comparisons.engine.values import (
     CapabilityFacts,
@@ -23,22 +24,17 @@ from comparisons.engine.values import (
     TrafficFacts,
     label_routes,
 )
-
-if TYPE_CHECKING:
-    from comparisons.models import ModelPage
-
-
-def published_q(via: str = "") -> Q:
-    """Pages readers may see: live, and under no view restriction (login, password or
-    groups) on the page or an ancestor, which the site treats as unpublished. `via`
-    reaches the page through a relation ("routes__page__"). A subquery, not a query of its
-    own, so query counts stay fixed."""
-    from wagtail.models import PageViewRestriction
-
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef(f"{via}path"), 1, Length("page__path"))
-    )
-    return Q(**{f"{via}live": True}) & ~Exists(restricted)
+from comparisons.models import (
+    BenchmarkScore,
+    Capability,
+    CapabilitySupport,
+    ModelPage,
+    ProviderRoute,
+    ReferenceSettings,
+    TrafficProfile,
+)
+from comparisons.models.visibility import published_q
+from comparisons.section_options import chosen_capability_ids, chosen_traffic_profile_id
 
 
 def _published(snippet: Any) -> Any:
@@ -157,8 +153,6 @@ def model_facts_from_instance(page: ModelPage) -> ModelFacts:
 
 def load_model_facts(page_ids: Sequence[int], *, live_only: bool = True) -> dict[int, ModelFacts]:
     """Published facts for several model pages in five queries, whatever their size."""
-    from comparisons.models import BenchmarkScore, CapabilitySupport, ModelPage, ProviderRoute
-
     pages = ModelPage.objects.filter(pk__in=list(page_ids))
     if live_only:
         pages = pages.filter(published_q())
@@ -187,8 +181,6 @@ def load_model_facts(page_ids: Sequence[int], *, live_only: bool = True) -> dict
 
 
 def load_capabilities() -> tuple[CapabilityFacts, ...]:
-    from comparisons.models import Capability
-
     return tuple(
         CapabilityFacts(
             slug=c.slug, name=c.name, description=c.description, phrase=c.phrase, pk=c.pk
@@ -209,17 +201,21 @@ def traffic_facts(profile) -> TrafficFacts | None:
     )
 
 
-def site_default_traffic(site: Any = None) -> TrafficFacts | None:
+def site_default_traffic(
+    site: Site | None = None, *, request: HttpRequest | None = None
+) -> TrafficFacts | None:
     """The traffic profile the site costs routes at (Settings → Reference data settings):
-    what "cheapest" means everywhere, unless a comparison section picks another."""
-    from wagtail.models import Site
-
-    from comparisons.models import ReferenceSettings
-
-    site = site or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return None
-    return traffic_facts(ReferenceSettings.for_site(site).default_traffic_profile)
+    what "cheapest" means everywhere, unless a comparison section picks another. The only
+    place that reads it: for the request's site when there is a request (Wagtail caches the
+    settings on it), else for `site`, else for the default site."""
+    if request is not None:
+        settings = ReferenceSettings.for_request(request)
+    else:
+        site = site or Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            return None
+        settings = ReferenceSettings.for_site(site)
+    return traffic_facts(settings.default_traffic_profile)
 
 
 def load_pairs(
@@ -231,9 +227,6 @@ def load_pairs(
     section may show only some rows; the whole page then uses that profile and those rows,
     so every generated sentence rests on something the reader can see. Pages whose models
     are missing (or unpublished, with `live_only`) are left out."""
-    from comparisons.models import TrafficProfile
-    from comparisons.section_options import chosen_capability_ids, chosen_traffic_profile_id
-
     model_ids = {pk for page in pages for pk in (page.model_a_id, page.model_b_id)}
     facts = load_model_facts(sorted(model_ids), live_only=live_only)
     capabilities = load_capabilities()

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from comparisons.blocks import default_sections
+
 # The sections editors write, and the field holding their prose.
 PROSE_FIELDS = {"verdict": "text", "deep_dive": "body", "faq": "items"}
 
@@ -27,8 +29,6 @@ def prose_values(
 
 def default_section_data(values: Mapping[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """A new page's stream: every default section in order, with `values` where given."""
-    from comparisons.blocks import default_sections
-
     return [
         {"type": name, "value": values.get(name, {"heading": ""})} for name, _ in default_sections()
     ]
@@ -41,8 +41,6 @@ def with_prose(
 
     Everything else stays as the page has it (order, headings, other sections, block ids);
     an editor section the page no longer has is put back at its default position."""
-    from comparisons.blocks import default_sections
-
     order = [name for name, _ in default_sections()]
     out = [dict(block) for block in raw]
     for name, value in values.items():

@@ -34,7 +34,7 @@ from wagtail.locks import BasicLock, ScheduledForPublishLock
 
 from comparisons.engine import formatting as fmt
 from comparisons.engine.values import ModelFacts, PairFacts
-from comparisons.facts import load_capabilities, load_model_facts
+from comparisons.facts import load_capabilities, load_model_facts, site_default_traffic
 from comparisons.importers import legacy_prose
 from comparisons.importers.legacy_conflicts import find_conflicts
 from comparisons.importers.legacy_document import collapse
@@ -49,7 +49,6 @@ from comparisons.models import (
 )
 from comparisons.review.claims import contradictions
 from comparisons.review.stamps import stamp_historical_review
-from comparisons.review.status import site_default_traffic
 from comparisons.section_data import (
     PROSE_FIELDS,
     default_section_data,

@@ -20,7 +20,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comparisons.admin_panels import CompactInlinePanel, NameInput
+from comparisons.engine.pricing import cheapest_route
+from comparisons.engine.values import provider_count
 from comparisons.forms import ModelPageForm, ProviderRouteForm
+from comparisons.models.reference import Provider
 from comparisons.panels import RouteInlinePanel
 from comparisons.validators import not_in_future
 
@@ -55,6 +58,7 @@ class ModelIndexPage(Page):
     max_count = 1
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        # Rendering is the views' (which read these models): imported when a page renders.
         from comparisons.views.catalog import catalog_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -230,8 +234,7 @@ class ModelPage(Page):
         """The cheapest route (its label and prices) and the number of providers, from the
         given routes or the routes as they are on this instance, at `traffic` (by default
         the site's traffic profile)."""
-        from comparisons.engine.pricing import cheapest_route
-        from comparisons.engine.values import provider_count
+        # The loader reads these models, so it is imported when the columns are computed.
         from comparisons.facts import route_facts, site_default_traffic
 
         listed = [r for r in (self.routes.all() if routes is None else routes) if r.tracked]
@@ -250,6 +253,7 @@ class ModelPage(Page):
         super().save(*args, **kwargs)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        # Rendering is the views' (which read these models): imported when a page renders.
         from comparisons.views.model_page import model_page_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -259,8 +263,6 @@ class ModelPage(Page):
 
 def with_providers(routes: list[ProviderRoute]) -> None:
     """Attach each route's provider, fetching the missing ones in one query."""
-    from comparisons.models import Provider
-
     missing = {r.provider_id for r in routes if not ProviderRoute.provider.is_cached(r)}
     if missing:
         providers = Provider.objects.in_bulk(missing)
@@ -272,6 +274,7 @@ def with_providers(routes: list[ProviderRoute]) -> None:
 def refresh_all_catalogue_columns(**kwargs: Any) -> int:
     """Recompute every model page's catalogue columns (after the site's traffic profile or
     a provider's name changed), writing only pages whose values moved. Returns how many."""
+    # The loader reads these models, so it is imported when the columns are computed.
     from comparisons.facts import site_default_traffic
 
     traffic = site_default_traffic()

@@ -25,6 +25,7 @@ from comparisons.catalog import (
 )
 from comparisons.engine import formatting as fmt
 from comparisons.facts import site_default_traffic
+from comparisons.models import Capability, DecisionTag, Lab, Licence, Provider
 
 
 def _initials(name: str) -> str:
@@ -84,8 +85,6 @@ def _filter_options(request: HttpRequest, capabilities: list[Any]) -> dict[str, 
     """The filter selects' options as HTML; reference data changes rarely, so they are
     cached per catalogue version (150 providers need not be read or escaped for every
     page view)."""
-    from comparisons.models import DecisionTag, Lab, Licence, Provider
-
     key = f"catalog-filter-options-{catalogue_version(request)}"
     options = cache.get(key)
     if options is None:
@@ -178,8 +177,6 @@ def _results(request: HttpRequest, query: Any, capabilities: list[Any]) -> Resul
 
 
 def catalog_context(request: HttpRequest) -> dict[str, Any]:
-    from comparisons.models import Capability
-
     query = parse_catalog_query(request.GET)
     capabilities = list(Capability.objects.filter(live=True).order_by("sort_order", "name"))
     results = _results(request, query, capabilities)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.http import HttpRequest
 
@@ -15,12 +15,10 @@ from comparisons.facts import (
     load_capabilities,
     load_model_facts,
     model_facts_from_instance,
-    traffic_facts,
+    site_default_traffic,
 )
+from comparisons.models import ComparisonPage, ModelPage
 from comparisons.seo import breadcrumbs
-
-if TYPE_CHECKING:
-    from comparisons.models import ModelPage
 
 
 @dataclass(frozen=True)
@@ -50,8 +48,6 @@ def comparisons_of(page: ModelPage) -> list:
     from django.db.models import Q
     from django.db.models.functions import Lower
 
-    from comparisons.models import ComparisonPage
-
     if not page.pk:
         return []
     return list(
@@ -63,12 +59,8 @@ def comparisons_of(page: ModelPage) -> list:
 
 
 def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str, Any]:
-    from comparisons.models import ReferenceSettings
-
     facts = facts_for_page(page, request)
-    settings = ReferenceSettings.for_request(request) if request is not None else None
-    profile = settings.default_traffic_profile if settings else None
-    traffic = traffic_facts(profile)
+    traffic = site_default_traffic(request=request) if request is not None else None
     best = cheapest_route(facts.routes, traffic)
     route_rows = [
         RouteRow(
