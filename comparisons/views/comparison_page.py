@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest
 
 from comparisons.calculator import parse_calculator
 from comparisons.facts import PairFacts, load_pairs, traffic_facts
+from comparisons.index_pages import index_urls
 from comparisons.review.facts_snapshot import changes_since_review
 from comparisons.seo import breadcrumbs, faq_page, plain_text
 
@@ -66,12 +67,13 @@ def structured_data(page: ComparisonPage, pair: PairFacts, request: HttpRequest 
             questions = [(q, plain_text(a)) for q, a in faq_items(block)]
             if not questions:
                 questions = [(d.question, d.answer) for d in prose.faq_drafts(pair)]
-    path = page.url if page.pk else f"/compare/{page.slug}/"
+    index = index_urls(request).comparisons
+    path = page.url if page.pk else f"{index}{page.slug}/"
     return {
         "breadcrumbs_jsonld": breadcrumbs(
             [
                 ("Home", absolute("/")),
-                ("Comparisons", absolute("/compare/")),
+                ("Comparisons", absolute(index)),
                 (page.title, absolute(path)),
             ]
         ),

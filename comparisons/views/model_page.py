@@ -19,6 +19,7 @@ from comparisons.facts import (
     model_facts_from_instance,
     traffic_facts,
 )
+from comparisons.index_pages import index_urls
 from comparisons.seo import breadcrumbs
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str
         "breadcrumbs_jsonld": breadcrumbs(
             [
                 ("Home", absolute("/")),
-                ("Models", absolute("/models/")),
+                ("Models", absolute(index_urls(request).models)),
                 (facts.name, absolute(page.url or "/")),
             ]
         ),
