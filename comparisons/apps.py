@@ -9,6 +9,8 @@ class ComparisonsConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.signals import workflow_approved
 
+        # The system checks for the settings the plugin relies on register on import.
+        from comparisons import checks  # noqa: F401
         from comparisons.review.stamps import on_workflow_approved
 
         workflow_approved.connect(on_workflow_approved, dispatch_uid="comparisons-review-stamp")
