@@ -48,8 +48,8 @@ def main() -> int:
     parser.add_argument("path", nargs="?", default=str(SNAPSHOT))
     args = parser.parse_args()
     setup_django("bench-import.sqlite3", empty=True)
-    from comparisons.demo_data import LoadReport, ensure_child, ensure_site
     from comparisons.models import ModelIndexPage
+    from home.demo_data import LoadReport, ensure_child, ensure_site
 
     _, home = ensure_site(LoadReport())
     ensure_child(home, ModelIndexPage, "models", "Models", LoadReport())

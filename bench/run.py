@@ -158,7 +158,7 @@ def main() -> int:
     args = parser.parse_args()
 
     setup_django()
-    from comparisons.demo_data import load_demo_data
+    from home.demo_data import load_demo_data
 
     load_demo_data()
     print("Demo data loaded; measuring...", flush=True)

@@ -11,6 +11,8 @@ class ComparisonsConfig(AppConfig):
         # app's models, which these modules need.
         from wagtail.signals import workflow_approved
 
+        # The system checks for the settings the plugin relies on register on import.
+        from comparisons import checks  # noqa: F401
         from comparisons.review.stamps import on_workflow_approved
 
         workflow_approved.connect(on_workflow_approved, dispatch_uid="comparisons-review-stamp")

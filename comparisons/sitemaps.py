@@ -21,7 +21,7 @@ class ProviderSitemap(Sitemap):
         return Provider.objects.filter(live=True).order_by("slug")
 
     def location(self, item: Any) -> str:
-        return reverse("provider_detail", args=(item.slug,))
+        return reverse("comparisons:provider_detail", args=(item.slug,))
 
 
 class LabSitemap(Sitemap):
@@ -31,4 +31,4 @@ class LabSitemap(Sitemap):
         return Lab.objects.filter(live=True).order_by("slug")
 
     def location(self, item: Any) -> str:
-        return reverse("lab_detail", args=(item.slug,))
+        return reverse("comparisons:lab_detail", args=(item.slug,))

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from comparisons.demo_data import load_demo_data
+from home.demo_data import load_demo_data
 
 
 @pytest.fixture(scope="session")

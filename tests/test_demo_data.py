@@ -5,8 +5,8 @@ import json
 import pytest
 from wagtail.models import Revision, Site
 
-from comparisons.demo_data import DEFAULT_PATH, load_demo_data
 from comparisons.models import ModelPage, Provider, ReferenceSettings
+from home.demo_data import DEFAULT_PATH, load_demo_data
 
 pytestmark = pytest.mark.django_db
 

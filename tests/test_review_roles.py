@@ -473,7 +473,7 @@ def test_a_never_published_snippet_is_not_shown_to_readers(client, people):
 
 
 def test_setup_is_idempotent(people):
-    from comparisons.demo_data import load_demo_data
+    from home.demo_data import load_demo_data
 
     editors = Group.objects.get(name=EDITORS)
     before = set(editors.permissions.values_list("codename", flat=True))

@@ -12,12 +12,13 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from comparisons.api.endpoints import fallback, router
+from comparisons.conf import site_name
 
 api = NinjaAPI(
-    title="LLM Reference API",
+    title=f"{site_name()} API",
     version="1",
     description=(
-        "Read-only access to the published facts behind LLM Reference: models, providers "
+        f"Read-only access to the published facts behind {site_name()}: models, providers "
         "and model comparisons. Prices are USD per 1M tokens and money amounts USD, both as "
         'decimal strings ("0.039") so no precision is lost; unknown values are null.'
     ),

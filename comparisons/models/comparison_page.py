@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Greatest, Least, Lower
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.functional import classproperty
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
@@ -17,6 +18,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from comparisons.blocks import SECTION_BLOCKS, SECTION_COUNTS, default_sections
+from comparisons.conf import index_parent_page_types
 from comparisons.forms import ComparisonPageForm
 from comparisons.models.review import ReviewStamp
 from comparisons.models.visibility import published_q
@@ -49,8 +51,12 @@ class ComparisonIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["comparisons.ComparisonPage"]
-    parent_page_types = ["home.HomePage"]
     max_count = 1
+
+    @classproperty
+    def parent_page_types(cls) -> list[str] | None:
+        """The site's choice (COMPARISONS_INDEX_PARENT_PAGE_TYPES); any page by default."""
+        return index_parent_page_types()
 
     def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
         try:

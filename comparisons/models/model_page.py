@@ -13,6 +13,7 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import HttpRequest
+from django.utils.functional import classproperty
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -20,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comparisons.admin_panels import CompactInlinePanel, NameInput
+from comparisons.conf import index_parent_page_types
 from comparisons.engine.pricing import cheapest_route
 from comparisons.engine.values import provider_count
 from comparisons.forms import ModelPageForm, ProviderRouteForm
@@ -54,8 +56,12 @@ class ModelIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["comparisons.ModelPage"]
-    parent_page_types = ["home.HomePage"]
     max_count = 1
+
+    @classproperty
+    def parent_page_types(cls) -> list[str] | None:
+        """The site's choice (COMPARISONS_INDEX_PARENT_PAGE_TYPES); any page by default."""
+        return index_parent_page_types()
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         # Rendering is the views' (which read these models): imported when a page renders.

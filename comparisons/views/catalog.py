@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models.functions import Lower
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
@@ -47,7 +48,8 @@ def catalogue_row(model: dict[str, Any], index_url: str, capabilities: list[Any]
         or '<li class="unknown">—</li>'
     )
     lab = (
-        f'<a href="/labs/{escape(model["lab__slug"])}/">{escape(model["lab__name"])}</a>'
+        f'<a href="{escape(reverse("comparisons:lab_detail", args=[model["lab__slug"]]))}">'
+        f"{escape(model['lab__name'])}</a>"
         if model["lab__slug"]
         else fmt.UNKNOWN
     )

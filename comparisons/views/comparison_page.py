@@ -13,6 +13,7 @@ from comparisons.calculator import parse_calculator
 from comparisons.engine import prose
 from comparisons.engine.values import PairFacts
 from comparisons.facts import load_pairs, site_default_traffic
+from comparisons.index_pages import index_urls
 from comparisons.models import ComparisonPage, ReferenceSettings
 from comparisons.review.facts_snapshot import changes_since_review
 from comparisons.section_options import faq_items
@@ -56,12 +57,13 @@ def structured_data(page: ComparisonPage, pair: PairFacts, request: HttpRequest 
             questions = [(q, plain_text(a)) for q, a in faq_items(block)]
             if not questions:
                 questions = [(d.question, d.answer) for d in prose.faq_drafts(pair)]
-    path = page.url if page.pk else f"/compare/{page.slug}/"
+    index = index_urls(request).comparisons
+    path = page.url if page.pk else f"{index}{page.slug}/"
     return {
         "breadcrumbs_jsonld": breadcrumbs(
             [
                 ("Home", absolute("/")),
-                ("Comparisons", absolute("/compare/")),
+                ("Comparisons", absolute(index)),
                 (page.title, absolute(path)),
             ]
         ),

@@ -1,4 +1,4 @@
-"""robots.txt and the feed of recently reviewed comparisons."""
+"""The feed of recently reviewed comparisons."""
 
 from __future__ import annotations
 
@@ -6,29 +6,22 @@ from datetime import datetime, time
 from typing import Any
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.html import escape
 
+from comparisons.conf import site_name
+from comparisons.index_pages import index_urls
 from comparisons.models import ComparisonPage
 
 
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /django-admin/",
-        "Disallow: /search/",
-        "Disallow: /api/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
 class ReviewedComparisonsFeed(Feed):
-    title = "LLM Reference: recently reviewed comparisons"
-    link = "/compare/"
     description = "Model comparisons, newest review first."
+
+    def title(self) -> str:
+        return f"{site_name()}: recently reviewed comparisons"
+
+    def link(self) -> str:
+        return index_urls().comparisons or "/"
 
     def items(self) -> Any:
         return (

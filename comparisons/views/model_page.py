@@ -17,6 +17,7 @@ from comparisons.facts import (
     model_facts_from_instance,
     site_default_traffic,
 )
+from comparisons.index_pages import index_urls
 from comparisons.models import ComparisonPage, ModelPage
 from comparisons.seo import breadcrumbs
 
@@ -87,7 +88,7 @@ def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str
         "breadcrumbs_jsonld": breadcrumbs(
             [
                 ("Home", absolute("/")),
-                ("Models", absolute("/models/")),
+                ("Models", absolute(index_urls(request).models)),
                 (facts.name, absolute(page.url or "/")),
             ]
         ),

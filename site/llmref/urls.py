@@ -7,9 +7,9 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from comparisons import urls as comparisons_urls
 from comparisons.api import api
 from comparisons.sitemaps import LabSitemap, ProviderSitemap
+from home.views import robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -22,7 +22,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("api/v1/", api.urls),
-    path("", include(comparisons_urls)),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("", include("comparisons.urls")),
 ]
 
 if settings.DEBUG:

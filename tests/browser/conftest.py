@@ -58,7 +58,7 @@ def chromium() -> Iterator[object]:
 @pytest.fixture
 def demo_site(transactional_db, live_server) -> str:
     """The demo data in the live server's database; returns the server's base URL."""
-    from comparisons.demo_data import load_demo_data
+    from home.demo_data import load_demo_data
 
     load_demo_data()
     return live_server.url

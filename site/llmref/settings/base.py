@@ -63,6 +63,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "comparisons.context_processors.seo",
+                "comparisons.context_processors.base_template",
             ],
         },
     },
@@ -140,3 +141,6 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # right, so nobody bypasses the workflow). Editors cannot publish, so any edit after an
 # approval goes through review again.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "comparisons.review.stamps.publish_approved"
+
+# The plugin's settings (comparisons/conf.py): the two index pages sit under the home page.
+COMPARISONS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]

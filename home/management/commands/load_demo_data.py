@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from comparisons.demo_data import DEFAULT_PATH, load_demo_data
+from home.demo_data import DEFAULT_PATH, load_demo_data
 
 
 class Command(BaseCommand):

@@ -4,6 +4,7 @@ engine format numbers the same way."""
 from django import template
 
 from comparisons.engine import formatting
+from comparisons.index_pages import index_urls
 
 register = template.Library()
 
@@ -65,3 +66,10 @@ def jsonld(data: object) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def index_url(context: template.Context, which: str) -> str:
+    """{% index_url "models" %} or {% index_url "comparisons" %}: where the site put that
+    index page (read from the page tree, once per request)."""
+    return getattr(index_urls(context.get("request")), which)
