@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from comparisons import urls as comparisons_urls
 from comparisons.api import api
+from comparisons.health import HealthView
 from comparisons.sitemaps import LabSitemap, ProviderSitemap
 
 urlpatterns = [
@@ -22,6 +23,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("api/v1/", api.urls),
+    path("health/", HealthView.as_view(), name="health"),
     path("", include(comparisons_urls)),
 ]
 
