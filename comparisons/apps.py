@@ -20,9 +20,35 @@ class ComparisonsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from comparisons.catalog import bump_catalogue_generation
-        from comparisons.models import Capability, DecisionTag, Lab, Licence, ModelPage, Provider
+        from comparisons.models import (
+            Benchmark,
+            Capability,
+            DecisionTag,
+            Lab,
+            Licence,
+            ModelPage,
+            ProductType,
+            Provider,
+            ReferenceSettings,
+            ReviewStamp,
+            TrafficProfile,
+        )
 
-        for model in (Capability, DecisionTag, Lab, Licence, Provider, ModelPage):
+        # Every kind of reference data and the settings readers see (the page cache is
+        # keyed on the generation too), and the review stamps behind "Last reviewed".
+        for model in (
+            Benchmark,
+            Capability,
+            DecisionTag,
+            Lab,
+            Licence,
+            ProductType,
+            Provider,
+            ReferenceSettings,
+            ReviewStamp,
+            TrafficProfile,
+            ModelPage,
+        ):
             for signal in (post_save, post_delete):
                 signal.connect(
                     bump_catalogue_generation,
@@ -33,6 +59,23 @@ class ComparisonsConfig(AppConfig):
         from wagtail.signals import page_unpublished
 
         page_unpublished.connect(bump_catalogue_generation, dispatch_uid="catalogue-unpublish")
+        # Any page published, moved or deleted changes what readers see (comparisons,
+        # home, indexes), and so every cached page keyed on the generation.
+        from wagtail.models import Page, Site
+        from wagtail.signals import page_published, post_page_move
+
+        page_published.connect(bump_catalogue_generation, dispatch_uid="catalogue-publish")
+        post_page_move.connect(bump_catalogue_generation, dispatch_uid="catalogue-move")
+        post_delete.connect(bump_catalogue_generation, sender=Page, dispatch_uid="catalogue-Page")
+        for signal in (post_save, post_delete):
+            signal.connect(bump_catalogue_generation, sender=Site, dispatch_uid="catalogue-Site")
+        # A CDN in front keeps a model's comparisons too: purge them with the model page.
+        from comparisons.page_cache import purge_comparisons_of_model
+
+        for signal in (page_published, page_unpublished):
+            signal.connect(
+                purge_comparisons_of_model, sender=ModelPage, dispatch_uid="purge-comparisons"
+            )
         # Making a page private (or public again) takes it out of (or back into) the
         # catalogue, as unpublishing does.
         from wagtail.models import PageViewRestriction

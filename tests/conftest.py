@@ -20,6 +20,16 @@ def django_db_setup(django_db_setup, django_db_blocker) -> Iterator[None]:
     yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Each test's data is rolled back, catalogue generation included, so a page cached
+    in one test could match the next test's key: every test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def soup_of(client: Client):
     """GET a URL, assert it answered 200, and return its parsed HTML."""

@@ -68,3 +68,63 @@ def test_admin_pages_load_no_gravatar(admin_client_logged_in):
             for img in BeautifulSoup(response.content, "html.parser").find_all("img")
         ]
         assert sources and not any("gravatar" in src for src in sources), sources
+
+
+def test_check_deploy_passes_with_the_whole_production_environment(tmp_path):
+    """Everything the README's Production section lists: Redis, a purged CDN, WhiteNoise."""
+    env = production(
+        tmp_path,
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        FRONTEND_CACHE="http",
+        FRONTEND_CACHE_LOCATION="http://127.0.0.1:6081",
+        CSRF_TRUSTED_ORIGINS="https://llm.example.com",
+    )
+    result = manage(env, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+    show = (
+        "from django.conf import settings as s; print(s.CACHES['default']['BACKEND']); "
+        "print(s.STORAGES['staticfiles']['BACKEND']); print(s.MIDDLEWARE[1]); "
+        "print(s.WAGTAILFRONTENDCACHE['varnish']['LOCATION'])"
+    )
+    shown = manage(env, "shell", "--no-imports", "-c", show)
+    assert shown.stdout.split() == [
+        "comparisons.cache_backends.DegradingRedisCache",
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+        "http://127.0.0.1:6081",
+    ], shown.stderr
+
+
+def test_without_redis_the_cache_is_local_memory(tmp_path):
+    show = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])"
+    shown = manage(production(tmp_path), "shell", "--no-imports", "-c", show)
+    assert shown.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache", shown.stderr
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL"])
+def test_production_refuses_to_start_without_its_environment(tmp_path, missing):
+    env = production(tmp_path)
+    env[missing] = ""
+    result = manage(env, "check")
+    assert result.returncode != 0
+    assert f"Production settings need {missing}:" in result.stderr
+
+
+def test_bin_serve_production_names_what_is_missing(tmp_path):
+    env = production(tmp_path)
+    del env["SECRET_KEY"], env["WAGTAILADMIN_BASE_URL"]
+    env["PATH"] = f"{Path(sys.executable).parent}:{env['PATH']}"
+    result = subprocess.run(  # noqa: S603 - our own script
+        [str(ROOT / "bin" / "serve"), "--production"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    message = result.stderr.strip()
+    assert message.startswith("Production settings need SECRET_KEY:"), message
+    assert "WAGTAILADMIN_BASE_URL:" in message and "ALLOWED_HOSTS" not in message
+    assert "Traceback" not in message

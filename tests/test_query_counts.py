@@ -103,6 +103,7 @@ def test_review_statuses_cost_a_fixed_number_of_queries():
         assert len(statuses) == len(pages)
         return len(ctx.captured_queries)
 
+    count()  # the first call reads the site root paths into Wagtail's (emptied) cache
     few = count()
     for i in range(6):
         page = make_comparison(

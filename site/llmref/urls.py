@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from comparisons.api import api
+from comparisons.health import HealthView
 from comparisons.sitemaps import LabSitemap, ProviderSitemap
 from home.views import robots_txt
 
@@ -23,6 +24,7 @@ urlpatterns = [
     ),
     path("api/v1/", api.urls),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("health/", HealthView.as_view(), name="health"),
     path("", include("comparisons.urls")),
 ]
 
