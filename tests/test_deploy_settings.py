@@ -89,7 +89,7 @@ def test_check_deploy_passes_with_the_whole_production_environment(tmp_path):
     )
     shown = manage(env, "shell", "--no-imports", "-c", show)
     assert shown.stdout.split() == [
-        "comparisons.cache_backends.DegradingRedisCache",
+        "home.cache_backends.DegradingRedisCache",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
         "whitenoise.middleware.WhiteNoiseMiddleware",
         "http://127.0.0.1:6081",

@@ -20,7 +20,7 @@ def test_health_is_503_naming_the_cache_when_redis_does_not_answer(client, setti
     # A Redis address where nothing listens: port 9 (discard) on this machine.
     settings.CACHES = {
         "default": {
-            "BACKEND": "comparisons.cache_backends.DegradingRedisCache",
+            "BACKEND": "home.cache_backends.DegradingRedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }

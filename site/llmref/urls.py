@@ -8,8 +8,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from comparisons.api import api
-from comparisons.health import HealthView
 from comparisons.sitemaps import LabSitemap, ProviderSitemap
+from home.health import HealthView
 from home.views import robots_txt
 
 urlpatterns = [

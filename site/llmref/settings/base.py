@@ -95,11 +95,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # REDIS_URL (redis://host:6379/0) puts the cache in Redis, shared by every process;
 # without it each process has its own memory cache. A Redis that stops answering makes
-# every read a miss (comparisons.cache_backends), never an error page.
+# every read a miss (home.cache_backends), never an error page.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "comparisons.cache_backends.DegradingRedisCache",
+            "BACKEND": "home.cache_backends.DegradingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "llmref"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
