@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from wagtail.models import Site
 
+from comparisons.catalogue_cache import cached, cached_many
 from comparisons.engine.values import (
     CapabilityFacts,
     LicenceFacts,
@@ -151,22 +152,44 @@ def model_facts_from_instance(page: ModelPage) -> ModelFacts:
     )
 
 
-def load_model_facts(page_ids: Sequence[int], *, live_only: bool = True) -> dict[int, ModelFacts]:
-    """Published facts for several model pages in five queries, whatever their size."""
+def load_model_facts(
+    page_ids: Sequence[int], *, live_only: bool = True, request: HttpRequest | None = None
+) -> dict[int, ModelFacts]:
+    """Published facts for several model pages in five queries, whatever their size; with
+    a reader's request, from the cache for this catalogue generation where they are
+    there (comparisons.catalogue_cache). Drafts' facts (`live_only=False`, previews)
+    are always read."""
+    if not live_only:
+        return _read_model_facts(page_ids, live_only=False)
+    return cached_many(request, "model-facts", page_ids, _read_model_facts)
+
+
+def _read_model_facts(page_ids: Sequence[int], *, live_only: bool = True) -> dict[int, ModelFacts]:
     pages = ModelPage.objects.filter(pk__in=list(page_ids))
     if live_only:
         pages = pages.filter(published_q())
-    pages = pages.select_related("lab", "licence", "product_type").prefetch_related(
-        Prefetch(
-            "routes",
-            queryset=ProviderRoute.objects.select_related("provider").order_by("sort_order", "pk"),
-        ),
-        Prefetch(
-            "capability_support",
-            queryset=CapabilitySupport.objects.select_related("capability"),
-        ),
-        Prefetch("benchmark_scores", queryset=BenchmarkScore.objects.select_related("benchmark")),
-        "decision_tags",
+    # The raw catalogue values (a JSON document per page and per route) are the
+    # importer's; readers' facts never use them, and decoding them cost a third of the
+    # load.
+    pages = (
+        pages.defer("catalogue_values")
+        .select_related("lab", "licence", "product_type")
+        .prefetch_related(
+            Prefetch(
+                "routes",
+                queryset=ProviderRoute.objects.defer("catalogue_values")
+                .select_related("provider")
+                .order_by("sort_order", "pk"),
+            ),
+            Prefetch(
+                "capability_support",
+                queryset=CapabilitySupport.objects.select_related("capability"),
+            ),
+            Prefetch(
+                "benchmark_scores", queryset=BenchmarkScore.objects.select_related("benchmark")
+            ),
+            "decision_tags",
+        )
     )
     return {
         page.pk: build_model_facts(
@@ -180,7 +203,12 @@ def load_model_facts(page_ids: Sequence[int], *, live_only: bool = True) -> dict
     }
 
 
-def load_capabilities() -> tuple[CapabilityFacts, ...]:
+def load_capabilities(request: HttpRequest | None = None) -> tuple[CapabilityFacts, ...]:
+    """The published capabilities in readers' order (cached for a reader's request)."""
+    return cached(request, "capabilities", _read_capabilities)
+
+
+def _read_capabilities() -> tuple[CapabilityFacts, ...]:
     return tuple(
         CapabilityFacts(
             slug=c.slug, name=c.name, description=c.description, phrase=c.phrase, pk=c.pk
@@ -219,7 +247,11 @@ def site_default_traffic(
 
 
 def load_pairs(
-    pages: Sequence, default_traffic: TrafficFacts | None, *, live_only: bool = True
+    pages: Sequence,
+    default_traffic: TrafficFacts | None,
+    *,
+    live_only: bool = True,
+    request: HttpRequest | None = None,
 ) -> dict[int, PairFacts]:
     """The pair each comparison page presents, for many pages in a fixed number of queries.
 
@@ -228,8 +260,8 @@ def load_pairs(
     so every generated sentence rests on something the reader can see. Pages whose models
     are missing (or unpublished, with `live_only`) are left out."""
     model_ids = {pk for page in pages for pk in (page.model_a_id, page.model_b_id)}
-    facts = load_model_facts(sorted(model_ids), live_only=live_only)
-    capabilities = load_capabilities()
+    facts = load_model_facts(sorted(model_ids), live_only=live_only, request=request)
+    capabilities = load_capabilities(request)
     raw = {page.pk: page.sections.raw_data for page in pages}
     profile_ids = {chosen_traffic_profile_id(r) for r in raw.values()} - {None}
     profiles = {p.pk: traffic_facts(p) for p in TrafficProfile.objects.filter(pk__in=profile_ids)}

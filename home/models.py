@@ -9,7 +9,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail.url_routing import RouteResult
 
+from comparisons.models.routing import route_through_children
 from comparisons.models.visibility import published_q
 
 
@@ -27,6 +29,10 @@ class HomePage(Page):
     ]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        # Every model page and comparison is two levels down: one query per level.
+        return route_through_children(self, request, path_components)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from comparisons.models import ComparisonPage, ModelPage

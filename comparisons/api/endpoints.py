@@ -206,10 +206,12 @@ def get_model(request: HttpRequest, slug: str = Path(..., description="The model
     (supported true/false/null), benchmark scores, tags, licence, and the cheapest route
     at the site's default traffic profile."""
     ids = published_model_ids([slug])
-    facts = load_model_facts(list(ids.values())).get(ids.get(slug, -1))
+    facts = load_model_facts(list(ids.values()), request=request).get(ids.get(slug, -1))
     if facts is None:
         raise _no_model(slug)
-    return serialize.model_detail(facts, load_capabilities(), site_default_traffic(request=request))
+    return serialize.model_detail(
+        facts, load_capabilities(request), site_default_traffic(request=request)
+    )
 
 
 # --- providers -----------------------------------------------------------------------------
@@ -340,11 +342,14 @@ def compare(
     missing = [slug for slug in (a, b) if slug not in ids]
     if missing:
         raise _no_model(missing[0])
-    facts = load_model_facts([ids[a], ids[b]])
+    facts = load_model_facts([ids[a], ids[b]], request=request)
     if ids[a] not in facts or ids[b] not in facts:  # unpublished in between
         raise _no_model(a if ids[a] not in facts else b)
     pair = PairFacts(
-        a=facts[ids[a]], b=facts[ids[b]], capabilities=load_capabilities(), traffic=traffic
+        a=facts[ids[a]],
+        b=facts[ids[b]],
+        capabilities=load_capabilities(request),
+        traffic=traffic,
     )
     cost = (
         compare_costs(pair.a.name, pair.a.routes, pair.b.name, pair.b.routes, traffic)

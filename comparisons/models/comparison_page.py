@@ -21,6 +21,7 @@ from comparisons.blocks import SECTION_BLOCKS, SECTION_COUNTS, default_sections
 from comparisons.conf import index_parent_page_types
 from comparisons.forms import ComparisonPageForm
 from comparisons.models.review import ReviewStamp
+from comparisons.models.routing import route_to_child
 from comparisons.models.visibility import published_q
 from comparisons.pairs import pair_slug
 from comparisons.panels import GeneratedDraftsPanel
@@ -60,7 +61,7 @@ class ComparisonIndexPage(Page):
 
     def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
         try:
-            return super().route(request, path_components)
+            return route_to_child(self, ComparisonPage, request, path_components)
         except Http404:
             if len(path_components) != 1:
                 raise

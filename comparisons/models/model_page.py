@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from comparisons.admin_panels import CompactInlinePanel, NameInput
 from comparisons.conf import index_parent_page_types
@@ -26,6 +27,7 @@ from comparisons.engine.pricing import cheapest_route
 from comparisons.engine.values import provider_count
 from comparisons.forms import ModelPageForm, ProviderRouteForm
 from comparisons.models.reference import Provider
+from comparisons.models.routing import route_to_child
 from comparisons.panels import RouteInlinePanel
 from comparisons.validators import not_in_future
 
@@ -62,6 +64,9 @@ class ModelIndexPage(Page):
     def parent_page_types(cls) -> list[str] | None:
         """The site's choice (COMPARISONS_INDEX_PARENT_PAGE_TYPES); any page by default."""
         return index_parent_page_types()
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        return route_to_child(self, ModelPage, request, path_components)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         # Rendering is the views' (which read these models): imported when a page renders.

@@ -25,7 +25,7 @@ def pair_for_page(
 ) -> PairFacts | None:
     """The pair as this page presents it (see facts.load_pairs)."""
     traffic = site_default_traffic(request=request) if request is not None else None
-    return load_pairs([page], traffic, live_only=live_only).get(page.pk)
+    return load_pairs([page], traffic, live_only=live_only, request=request).get(page.pk)
 
 
 RELATED_LIMIT = 12

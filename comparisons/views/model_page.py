@@ -40,7 +40,7 @@ def facts_for_page(page: ModelPage, request: HttpRequest | None) -> ModelFacts:
     """Published facts for a live page; in-memory facts for previews and drafts."""
     if request is not None and getattr(request, "is_preview", False):
         return model_facts_from_instance(page)
-    loaded = load_model_facts([page.pk], live_only=page.live)
+    loaded = load_model_facts([page.pk], live_only=page.live, request=request)
     return loaded.get(page.pk) or model_facts_from_instance(page)
 
 
@@ -78,7 +78,7 @@ def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str
     ]
     capability_rows = [
         CapabilityRow(capability=cap, supported=facts.supports(cap.slug))
-        for cap in load_capabilities()
+        for cap in load_capabilities(request)
     ]
 
     def absolute(path: str) -> str:
