@@ -23,6 +23,11 @@ set a cookie, use the CSRF token, say private/no-cache/no-store, or vary on a he
 other than Cookie. A reader response served to a signed-in user is marked private, so a
 CDN never keeps it.
 
+Each process also keeps the pages it served last in its own memory
+(COMPARISONS_PAGE_CACHE_LOCAL_BYTES, 32 MB by default; 0 turns it off): an entry's key
+names its generation, so a copy can never be out of date, and a hit then costs the
+generation's read alone, not a round trip to Redis for the body.
+
 Stored responses carry `Cache-Control: public, max-age=COMPARISONS_PAGE_CACHE_MAX_AGE`
 and an ETag (a hash of the body); a conditional GET whose If-None-Match matches gets a
 304. `X-Cache` says hit, miss (rendered and stored) or bypass (rendered, not stored)."""
@@ -30,6 +35,9 @@ and an ETag (a hash of the body); a conditional GET whose If-None-Match matches 
 from __future__ import annotations
 
 import hashlib
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -78,6 +86,59 @@ def max_age() -> int:
 
 def cache_alias() -> str:
     return getattr(settings, "COMPARISONS_PAGE_CACHE_ALIAS", "default")
+
+
+def local_bytes() -> int:
+    return int(getattr(settings, "COMPARISONS_PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024))
+
+
+Entry = tuple[bytes, list[tuple[str, str]]]
+
+
+class LocalPages:
+    """The process's own copies of stored pages, least recently used out first, within
+    a size in bytes; each expires with its shared entry's timeout."""
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[str, tuple[float, Entry]] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Entry | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            if found[0] < time.monotonic():
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+            return found[1]
+
+    def set(self, key: str, entry: Entry, seconds: int) -> None:
+        limit = local_bytes()
+        size = len(entry[0])
+        if size > limit // 4:
+            return
+        with self._lock:
+            if key in self._entries:
+                self._drop(key)
+            self._entries[key] = (time.monotonic() + seconds, entry)
+            self._size += size
+            while self._size > limit:
+                self._drop(next(iter(self._entries)))
+
+    def _drop(self, key: str) -> None:
+        _expires, entry = self._entries.pop(key)
+        self._size -= len(entry[0])
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._size = 0
+
+
+local_pages = LocalPages()
 
 
 def is_reader_view(match: ResolverMatch | None) -> bool:
@@ -133,7 +194,7 @@ def _etag(content: bytes) -> str:
     return f'"{hashlib.sha256(content).hexdigest()[:32]}"'
 
 
-def _from_entry(entry: tuple[bytes, list[tuple[str, str]]]) -> HttpResponse:
+def _from_entry(entry: Entry) -> HttpResponse:
     content, headers = entry
     response = HttpResponse(content)
     for name, value in headers:
@@ -164,7 +225,11 @@ class PageCacheMiddleware:
         cache = caches[cache_alias()]
         # The key (so the generation) is read before the view reads any data.
         key = page_cache_key(request)
-        entry = cache.get(key)
+        entry = local_pages.get(key)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None:
+                local_pages.set(key, entry, timeout())
         if entry is not None:
             response = _from_entry(entry)
             response["X-Cache"] = "hit"
@@ -177,7 +242,9 @@ class PageCacheMiddleware:
         response["ETag"] = _etag(response.content)
         patch_cache_control(response, public=True, max_age=max_age())
         headers = [(name, value) for name, value in response.items() if name != "X-Cache"]
-        cache.set(key, (response.content, headers), timeout())
+        entry = (response.content, headers)
+        cache.set(key, entry, timeout())
+        local_pages.set(key, entry, timeout())
         response["X-Cache"] = "miss"
         return self._conditional(request, response)
 
@@ -211,6 +278,7 @@ __all__ = [
     "PageCacheMiddleware",
     "is_personal",
     "is_storable",
+    "local_pages",
     "page_cache_key",
     "purge_comparisons_of_model",
 ]

@@ -23,10 +23,14 @@ def django_db_setup(django_db_setup, django_db_blocker) -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _empty_cache() -> Iterator[None]:
     """Each test's data is rolled back, catalogue generation included, so a page cached
-    in one test could match the next test's key: every test starts with an empty cache."""
+    in one test could match the next test's key: every test starts with an empty cache
+    (and each process's own copies of cached pages emptied too)."""
     from django.core.cache import cache
 
+    from comparisons.page_cache import local_pages
+
     cache.clear()
+    local_pages.clear()
     yield
 
 

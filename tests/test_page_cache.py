@@ -94,7 +94,10 @@ def test_the_first_request_may_be_conditional_too(client):
     etag = client.get(MODEL)["ETag"]
     from django.core.cache import cache
 
+    from comparisons.page_cache import local_pages
+
     cache.clear()
+    local_pages.clear()
     response = client.get(MODEL, headers={"if-none-match": etag})
     assert response.status_code == 304 and response["X-Cache"] == "miss"
 

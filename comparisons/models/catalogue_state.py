@@ -3,7 +3,7 @@ models index's rows and filters) can be keyed on a number every process reads al
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import F
 
 
@@ -23,4 +23,11 @@ class CatalogueState(models.Model):
 
     @classmethod
     def current(cls) -> int:
-        return cls.objects.filter(pk=1).values_list("generation", flat=True).first() or 0
+        # Read on every reader request, page cache hits included: one plain SELECT, not
+        # compiled by the ORM each time (a third of a cache hit's time).
+        connection = connections[router.db_for_read(cls)]
+        table = connection.ops.quote_name(cls._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT generation FROM {table} WHERE id = 1")  # noqa: S608
+            row = cursor.fetchone()
+        return row[0] if row else 0
