@@ -14,3 +14,4 @@ if os.environ.get("BENCH_PAGE_CACHE", "on") == "off":
         "bench-no-page-cache": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
     COMPARISONS_PAGE_CACHE_ALIAS = "bench-no-page-cache"
+    COMPARISONS_PAGE_CACHE_LOCAL_BYTES = 0

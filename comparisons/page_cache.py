@@ -118,7 +118,7 @@ class LocalPages:
     def set(self, key: str, entry: Entry, seconds: int) -> None:
         limit = local_bytes()
         size = len(entry[0])
-        if size > limit // 4:
+        if size > limit // 4:  # a limit of 0 keeps nothing
             return
         with self._lock:
             if key in self._entries:

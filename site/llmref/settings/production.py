@@ -48,6 +48,11 @@ SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 # Links in notification emails (workflow reviews) must point at the real site.
 WAGTAILADMIN_BASE_URL = os.environ["WAGTAILADMIN_BASE_URL"]
 
+# Persistent database connections: every reader request reads the catalogue generation
+# (page cache hits too), and opening a PostgreSQL connection costs more than that read.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 # Static files: WhiteNoise serves what collectstatic wrote to STATIC_ROOT, compressed
 # (gzip and Brotli) and, for the hashed names, with a far-future Cache-Control.
 MIDDLEWARE = [
