@@ -15,7 +15,7 @@ class ComparisonsConfig(AppConfig):
 
         from django.db.models.signals import post_delete, post_save
 
-        from comparisons.catalog import bump_catalogue_generation
+        from comparisons.model_filters import bump_catalogue_generation
         from comparisons.models import Capability, DecisionTag, Lab, Licence, ModelPage, Provider
 
         for model in (Capability, DecisionTag, Lab, Licence, Provider, ModelPage):

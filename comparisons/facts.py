@@ -394,8 +394,8 @@ def load_pairs(
     section may show only some rows; the whole page then uses that profile and those rows,
     so every generated sentence rests on something the reader can see. Pages whose models
     are missing (or unpublished, with `live_only`) are left out."""
+    from comparisons.blocks.stream_data import chosen_capability_ids, chosen_traffic_profile_id
     from comparisons.models import TrafficProfile
-    from comparisons.section_options import chosen_capability_ids, chosen_traffic_profile_id
 
     model_ids = {pk for page in pages for pk in (page.model_a_id, page.model_b_id)}
     facts = load_model_facts(sorted(model_ids), live_only=live_only)

@@ -1,7 +1,7 @@
 """The read-only endpoints. Published data only: live model pages, and comparison pages
 that are live and servable (both models live). Every endpoint costs a fixed number of
 queries whatever the amount of data: facts come from comparisons.facts, lists from
-comparisons.catalog's annotated queryset."""
+comparisons.model_filters' annotated queryset."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from ninja import Path, Query, Router
 from ninja.errors import HttpError
 
 from comparisons.api import schemas, serialize
-from comparisons.catalog import PAGE_SIZE, catalog_queryset, parse_catalog_query
 from comparisons.engine.pricing import compare_costs
 from comparisons.facts import (
     PairFacts,
@@ -26,6 +25,7 @@ from comparisons.facts import (
     published_q,
     traffic_facts,
 )
+from comparisons.model_filters import PAGE_SIZE, catalog_queryset, parse_catalog_query
 from comparisons.picker import MAX_QUERY_LENGTH, normalise, search_models
 from comparisons.review.facts_snapshot import changes_since_review
 from comparisons.views.directory import provider_routes

@@ -278,7 +278,7 @@ class CatalogueImporter:
             else:
                 self._log()
                 if self.report.changed_anything:
-                    from comparisons.catalog import bump_catalogue_generation
+                    from comparisons.model_filters import bump_catalogue_generation
 
                     transaction.on_commit(bump_catalogue_generation)
         return self.report

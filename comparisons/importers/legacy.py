@@ -33,6 +33,7 @@ from django.utils.text import Truncator, slugify
 from wagtail.locks import BasicLock, ScheduledForPublishLock
 
 from comparisons import formatting as fmt
+from comparisons.blocks.stream_data import prose_fragments
 from comparisons.facts import ModelFacts, PairFacts, load_capabilities, load_model_facts
 from comparisons.importers import legacy_prose
 from comparisons.importers.legacy_conflicts import find_conflicts
@@ -56,7 +57,6 @@ from comparisons.section_data import (
     with_prose,
     without_ids,
 )
-from comparisons.section_options import prose_fragments
 
 logger = logging.getLogger(__name__)
 

@@ -17,9 +17,9 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from comparisons.blocks import SECTION_BLOCKS, SECTION_COUNTS, default_sections
+from comparisons.editor_panels import GeneratedDraftsPanel
 from comparisons.forms import ComparisonPageForm
-from comparisons.pairs import pair_slug
-from comparisons.panels import GeneratedDraftsPanel
+from comparisons.pair_slugs import pair_slug
 from comparisons.review.panels import ReviewStatusPanel
 
 

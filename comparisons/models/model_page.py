@@ -20,8 +20,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comparisons.admin_panels import CompactInlinePanel, NameInput
+from comparisons.editor_panels import RouteInlinePanel
 from comparisons.forms import ModelPageForm, ProviderRouteForm
-from comparisons.panels import RouteInlinePanel
 from comparisons.validators import not_in_future
 
 PRICE_FIELD_OPTIONS: dict[str, Any] = {
@@ -55,7 +55,7 @@ class ModelIndexPage(Page):
     max_count = 1
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from comparisons.views.catalog import catalog_context
+        from comparisons.views.models_index import catalog_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(catalog_context(request))

@@ -53,8 +53,8 @@ def related_comparisons(page: ComparisonPage) -> list[ComparisonPage]:
 def structured_data(page: ComparisonPage, pair: PairFacts, request: HttpRequest | None) -> dict:
     """Breadcrumbs, the FAQ as schema.org FAQPage (the questions readers see), and a
     description from the generated intro."""
+    from comparisons.blocks.stream_data import faq_items
     from comparisons.engine import prose
-    from comparisons.section_options import faq_items
 
     def absolute(path: str) -> str:
         return request.build_absolute_uri(path) if request is not None else path

@@ -10,9 +10,9 @@ from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from comparisons.catalog import catalog_queryset, parse_catalog_query
 from comparisons.engine.routes import RouteKey, route_qualifiers
 from comparisons.facts import published_q, route_facts
+from comparisons.model_filters import catalog_queryset, parse_catalog_query
 
 
 def _live_routes() -> Q:

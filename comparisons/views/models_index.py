@@ -15,7 +15,8 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
 from comparisons import formatting as fmt
-from comparisons.catalog import (
+from comparisons.facts import site_default_traffic
+from comparisons.model_filters import (
     OPENNESS,
     PAGE_SIZE,
     SORTS,
@@ -24,7 +25,6 @@ from comparisons.catalog import (
     parse_catalog_query,
     supported_capabilities,
 )
-from comparisons.facts import site_default_traffic
 
 
 def _initials(name: str) -> str:

@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.template.response import TemplateResponse
 
 from comparisons.facts import published_q
-from comparisons.pairs import pair_slug, split_pair_slug
+from comparisons.pair_slugs import pair_slug, split_pair_slug
 from comparisons.picker import Choice, resolve_choices
 
 
