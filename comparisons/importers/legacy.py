@@ -33,7 +33,14 @@ from django.utils.text import Truncator, slugify
 from wagtail.locks import BasicLock, ScheduledForPublishLock
 
 from comparisons import formatting as fmt
-from comparisons.blocks.stream_data import prose_fragments
+from comparisons.blocks.stream_data import (
+    PROSE_FIELDS,
+    default_section_data,
+    prose_fragments,
+    prose_values,
+    with_prose,
+    without_ids,
+)
 from comparisons.facts import ModelFacts, PairFacts, load_capabilities, load_model_facts
 from comparisons.importers import legacy_prose
 from comparisons.importers.legacy_conflicts import find_conflicts
@@ -50,13 +57,6 @@ from comparisons.models import (
 from comparisons.review.claims import contradictions
 from comparisons.review.stamps import stamp_historical_review
 from comparisons.review.status import site_default_traffic
-from comparisons.section_data import (
-    PROSE_FIELDS,
-    default_section_data,
-    prose_values,
-    with_prose,
-    without_ids,
-)
 
 logger = logging.getLogger(__name__)
 
