@@ -27,7 +27,7 @@ from comparisons.facts import (
 )
 from comparisons.model_filters import PAGE_SIZE, catalog_queryset, parse_catalog_query
 from comparisons.picker import MAX_QUERY_LENGTH, normalise, search_models
-from comparisons.review.facts_snapshot import changes_since_review
+from comparisons.review.facts_diff import changes_since_review
 from comparisons.views.directory import provider_routes
 
 router = Router()

@@ -29,7 +29,8 @@ from comparisons.facts import (
     load_pairs,
     model_facts_from_instance,
 )
-from comparisons.review.facts_snapshot import diff, fingerprint, snapshot
+from comparisons.review.facts_diff import diff
+from comparisons.review.facts_snapshot import fingerprint, snapshot
 from comparisons.review.status import review_statuses, site_default_traffic
 
 

@@ -20,7 +20,8 @@ from django.utils import timezone
 from comparisons.blocks.stream_data import prose_fragments
 from comparisons.facts import PairFacts, TrafficFacts, load_pairs, site_default_traffic
 from comparisons.review.claims import Claim, ClaimCheck, check_prose, partition
-from comparisons.review.facts_snapshot import FactChange, changes_since_review, snapshot
+from comparisons.review.facts_diff import FactChange, changes_since_review
+from comparisons.review.facts_snapshot import snapshot
 
 if TYPE_CHECKING:
     from wagtail.models import Revision

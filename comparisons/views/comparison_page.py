@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest
 
 from comparisons.calculator import parse_calculator
 from comparisons.facts import PairFacts, load_pairs, traffic_facts
-from comparisons.review.facts_snapshot import changes_since_review
+from comparisons.review.facts_diff import changes_since_review
 from comparisons.seo import breadcrumbs, faq_page, plain_text
 
 if TYPE_CHECKING:
