@@ -1,4 +1,4 @@
-"""The models catalogue: filtering and sorting published models, for the models index
+"""Filtering and sorting published models, for the models index (views.models_index)
 and the JSON API. Filters use EXISTS subqueries; prices and provider counts are stored,
 indexed columns on ModelPage, so a page of results costs the same whatever the catalogue
 size."""
@@ -33,7 +33,7 @@ PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
-class CatalogQuery:
+class ModelsQuery:
     lab: str = ""
     provider: str = ""
     capability: str = ""
@@ -63,7 +63,7 @@ class CatalogQuery:
         return {k: str(v) for k, v in values.items() if v not in ("", None)}
 
 
-def parse_catalog_query(params: Mapping[str, str]) -> CatalogQuery:
+def parse_models_query(params: Mapping[str, str]) -> ModelsQuery:
     """Read filters from query parameters. Bad values are dropped with a message saying
     which parameter was wrong and what it accepts; they never raise."""
     errors = []
@@ -85,7 +85,7 @@ def parse_catalog_query(params: Mapping[str, str]) -> CatalogQuery:
     except ValueError:
         errors.append(f"Page “{raw_page[:20]}” is not a page number; showing page 1.")
         page = 1
-    return CatalogQuery(
+    return ModelsQuery(
         lab=(params.get("lab") or "").strip()[:120],
         provider=(params.get("provider") or "").strip()[:120],
         capability=(params.get("capability") or "").strip()[:120],
@@ -98,7 +98,7 @@ def parse_catalog_query(params: Mapping[str, str]) -> CatalogQuery:
     )
 
 
-def catalog_queryset(query: CatalogQuery) -> QuerySet:
+def models_queryset(query: ModelsQuery) -> QuerySet:
     from comparisons.models import CapabilitySupport, ModelPage, ProviderRoute
 
     routes = ProviderRoute.objects.filter(page=OuterRef("pk"), retired_on__isnull=True)
@@ -157,9 +157,9 @@ __all__ = [
     "OPENNESS",
     "PAGE_SIZE",
     "SORTS",
-    "CatalogQuery",
-    "catalog_queryset",
-    "parse_catalog_query",
+    "ModelsQuery",
+    "models_queryset",
+    "parse_models_query",
     "supported_capabilities",
 ]
 

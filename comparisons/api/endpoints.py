@@ -25,7 +25,7 @@ from comparisons.facts import (
     published_q,
     traffic_facts,
 )
-from comparisons.model_filters import PAGE_SIZE, catalog_queryset, parse_catalog_query
+from comparisons.model_filters import PAGE_SIZE, models_queryset, parse_models_query
 from comparisons.picker import MAX_QUERY_LENGTH, normalise, search_models
 from comparisons.review.facts_diff import changes_since_review
 from comparisons.views.directory import provider_routes
@@ -125,7 +125,7 @@ def list_models(
 ):
     """The models index's filters and sorts. Prices are the lowest above 0 over each model's
     routes, in USD per 1M tokens, as decimal strings."""
-    query = parse_catalog_query(
+    query = parse_models_query(
         {
             "lab": lab,
             "provider": provider,
@@ -138,7 +138,7 @@ def list_models(
     )
     if query.errors:
         raise HttpError(400, " ".join(query.errors))
-    models = catalog_queryset(query)
+    models = models_queryset(query)
     count = models.count()
     pages = max(1, ceil(count / PAGE_SIZE))
     if query.page > pages:

@@ -44,10 +44,10 @@ class ModelIndexPage(Page):
     max_count = 1
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from comparisons.views.models_index import catalog_context
+        from comparisons.views.models_index import models_index_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalog_context(request))
+        context.update(models_index_context(request))
         return context
 
 

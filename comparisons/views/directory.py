@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, render
 
 from comparisons.engine.routes import RouteKey, route_qualifiers
 from comparisons.facts import published_q, route_facts
-from comparisons.model_filters import catalog_queryset, parse_catalog_query
+from comparisons.model_filters import models_queryset, parse_models_query
 
 
 def _live_routes() -> Q:
@@ -88,7 +88,7 @@ def lab_detail(request: HttpRequest, slug: str) -> HttpResponse:
     from comparisons.models import Lab
 
     lab = get_object_or_404(Lab, slug=slug, live=True)
-    models = catalog_queryset(parse_catalog_query({"lab": lab.slug, "sort": "-released"}))
+    models = models_queryset(parse_models_query({"lab": lab.slug, "sort": "-released"}))
     return render(
         request,
         "comparisons/directory/lab_detail.html",

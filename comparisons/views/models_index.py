@@ -20,9 +20,9 @@ from comparisons.model_filters import (
     OPENNESS,
     PAGE_SIZE,
     SORTS,
-    catalog_queryset,
     catalogue_version,
-    parse_catalog_query,
+    models_queryset,
+    parse_models_query,
     supported_capabilities,
 )
 
@@ -86,7 +86,7 @@ def _filter_options(request: HttpRequest, capabilities: list[Any]) -> dict[str, 
     page view)."""
     from comparisons.models import DecisionTag, Lab, Licence, Provider
 
-    key = f"catalog-filter-options-{catalogue_version(request)}"
+    key = f"models-index-filter-options-{catalogue_version(request)}"
     options = cache.get(key)
     if options is None:
         choices = {
@@ -136,13 +136,12 @@ def _results(request: HttpRequest, query: Any, capabilities: list[Any]) -> Resul
     # Hashed: the query's values are readers' text (up to 120 characters each), and a key
     # must stay short (memcached takes 250 characters) and differ whenever they differ.
     identity = repr((PAGE_SIZE, request.path, sorted(query.params().items())))
-    key = (
-        f"catalog-page-{catalogue_version(request)}-{hashlib.sha256(identity.encode()).hexdigest()}"
-    )
+    digest = hashlib.sha256(identity.encode()).hexdigest()
+    key = f"models-index-page-{catalogue_version(request)}-{digest}"
     cached = cache.get(key)
     if cached is not None:
         return cached
-    models = catalog_queryset(query).values(
+    models = models_queryset(query).values(
         "pk",
         "title",
         "slug",
@@ -177,10 +176,10 @@ def _results(request: HttpRequest, query: Any, capabilities: list[Any]) -> Resul
     return results
 
 
-def catalog_context(request: HttpRequest) -> dict[str, Any]:
+def models_index_context(request: HttpRequest) -> dict[str, Any]:
     from comparisons.models import Capability
 
-    query = parse_catalog_query(request.GET)
+    query = parse_models_query(request.GET)
     capabilities = list(Capability.objects.filter(live=True).order_by("sort_order", "name"))
     results = _results(request, query, capabilities)
 
