@@ -22,7 +22,7 @@ from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.panels import InlinePanel, MultiFieldPanel
 from wagtail.admin.panels.base import get_form_for_model
 
-from comparisons.formatting import plain_decimal
+from comparisons.engine.formatting import plain_decimal
 
 
 class NormalisedDecimalInput(forms.NumberInput):

@@ -7,6 +7,8 @@ class ComparisonsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Imports are made here, not at the top: Django loads this module before any
+        # app's models, which these modules need.
         from wagtail.signals import workflow_approved
 
         from comparisons.review.stamps import on_workflow_approved

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from comparisons.facts import TrafficFacts
+from comparisons.engine.values import TrafficFacts
 
 MAX_TOKENS = 10**15  # a quadrillion tokens a month is far beyond any real workload
 _SUFFIX = {"": 1, "K": 10**3, "M": 10**6, "B": 10**9, "T": 10**12}

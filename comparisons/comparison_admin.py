@@ -23,7 +23,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
 from wagtail.admin.widgets.chooser import BaseChooser
 from wagtail.models import Page
 
-from comparisons.facts import traffic_facts
+from comparisons.facts import site_default_traffic
 from comparisons.models import ComparisonPage, ModelPage, ReferenceSettings
 from comparisons.picker import normalise, rank_by_name
 from comparisons.review.status import ReviewStatus, review_statuses
@@ -150,7 +150,7 @@ class ComparisonIndexView(IndexView):
         settings = ReferenceSettings.for_request(self.request)
         statuses = review_statuses(
             pages,
-            traffic_facts(settings.default_traffic_profile),
+            site_default_traffic(request=self.request),
             max_age_days=settings.review_max_age_days,
         )
         for page in object_list:

@@ -26,6 +26,8 @@ from comparisons.models import (
     BenchmarkScore,
     Capability,
     CapabilitySupport,
+    ComparisonIndexPage,
+    ComparisonPage,
     DecisionTag,
     Lab,
     Licence,
@@ -371,8 +373,6 @@ def _sync_comparisons(
     models: dict[str, ModelPage],
     report: LoadReport,
 ) -> None:
-    from comparisons.models import ComparisonIndexPage, ComparisonPage
-
     index = ensure_child(home, ComparisonIndexPage, "compare", "Comparisons", report)
     for entry in entries:
         a, b = models[entry["model_a"]], models[entry["model_b"]]

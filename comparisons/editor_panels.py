@@ -7,6 +7,9 @@ from typing import Any
 from wagtail.admin.panels import Panel
 
 from comparisons.admin_panels import CompactInlinePanel
+from comparisons.engine import prose
+from comparisons.engine.routes import RouteName, route_labels
+from comparisons.models.reference import Provider
 
 
 class GeneratedDraftsPanel(Panel):
@@ -17,7 +20,7 @@ class GeneratedDraftsPanel(Panel):
         template_name = "comparisons/panels/generated_drafts.html"
 
         def get_context_data(self, parent_context: dict | None = None) -> dict[str, Any]:
-            from comparisons.engine import prose
+            # The page models import these panels; the view reads the page models.
             from comparisons.views.comparison_page import pair_for_page
 
             context = super().get_context_data(parent_context)
@@ -52,9 +55,6 @@ class RouteInlinePanel(CompactInlinePanel):
 def route_headings(forms: list[Any]) -> list[str]:
     """Each inline form's route label, among the page's other routes; "" for a row with
     no provider yet. Providers are read in one query."""
-    from comparisons.engine.routes import RouteName, route_labels
-    from comparisons.models import Provider
-
     values = []
     for form in forms:
         if form.is_bound and form.is_valid():

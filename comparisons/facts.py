@@ -7,179 +7,34 @@ never the ORM, so a page's query count is fixed here whatever the amount of data
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from wagtail.models import Site
 
-from comparisons.engine.routes import RouteKey, RouteName, route_labels, route_order
-
-if TYPE_CHECKING:
-    from comparisons.models import ModelPage
-
-
-def published_q(via: str = "") -> Q:
-    """Pages readers may see: live, and under no view restriction (login, password or
-    groups) on the page or an ancestor, which the site treats as unpublished. `via`
-    reaches the page through a relation ("routes__page__"). A subquery, not a query of its
-    own, so query counts stay fixed."""
-    from wagtail.models import PageViewRestriction
-
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef(f"{via}path"), 1, Length("page__path"))
-    )
-    return Q(**{f"{via}live": True}) & ~Exists(restricted)
-
-
-@dataclass(frozen=True)
-class CapabilityFacts:
-    slug: str
-    name: str
-    description: str = ""
-    phrase: str = ""  # how it reads mid-sentence: "multimodal input"
-    pk: int | None = None
-
-    @property
-    def reader_phrase(self) -> str:
-        return self.phrase or self.name.lower()
-
-
-@dataclass(frozen=True)
-class TagFacts:
-    slug: str
-    name: str
-    reason: str = ""  # how it reads as a reason: "coding workflow support"
-
-    @property
-    def reason_phrase(self) -> str:
-        return self.reason or self.name.lower()
-
-
-@dataclass(frozen=True)
-class LicenceFacts:
-    name: str
-    openness: str  # one of Licence.Openness values
-    openness_label: str
-    commercial_use: str = ""
-    osi_approved: bool | None = None
-
-    @property
-    def label(self) -> str:
-        """ "Apache 2.0 (OSI-approved)": the name readers see in spec tables."""
-        return f"{self.name} (OSI-approved)" if self.osi_approved else self.name
-
-
-@dataclass(frozen=True)
-class RouteFacts:
-    provider_slug: str
-    provider_name: str  # the provider's name alone; `label` tells its routes apart
-    input_price: Decimal | None = None
-    output_price: Decimal | None = None
-    cached_input_price: Decimal | None = None
-    cache_write_price: Decimal | None = None
-    context_limit: int | None = None
-    # Prompts longer than the threshold are billed at the long-context prices.
-    long_context_threshold: int | None = None
-    long_context_input_price: Decimal | None = None
-    long_context_output_price: Decimal | None = None
-    provider_model_id: str = ""
-    source_url: str = ""
-    checked_on: date | None = None
-    variant: str = ""
-    # What readers see: "Amazon Bedrock (Australia)"; set by `route_facts` from the model's
-    # other routes (comparisons.engine.routes), the provider's name when built alone.
-    label: str = ""
-
-    def __post_init__(self) -> None:
-        if not self.label:
-            object.__setattr__(self, "label", self.name.provider_name)
-
-    @property
-    def name(self) -> RouteName:
-        return RouteName(
-            self.provider_slug, self.provider_name, self.provider_model_id, self.variant
-        )
-
-    @property
-    def key(self) -> RouteKey:
-        """The route's identity: provider + the provider's model id + variant."""
-        return self.name.key
-
-
-@dataclass(frozen=True)
-class ScoreFacts:
-    benchmark_slug: str
-    benchmark_name: str
-    score: Decimal
-    unit: str = ""
-    higher_is_better: bool = True
-    source_url: str = ""
-    measured_on: date | None = None
-
-
-@dataclass(frozen=True)
-class ModelFacts:
-    slug: str
-    name: str
-    page_id: int | None = None
-    url: str = ""
-    lab: str | None = None
-    lab_slug: str | None = None
-    release_date: date | None = None
-    context_window: int | None = None
-    max_output_tokens: int | None = None
-    parameters_billions: Decimal | None = None
-    parameters_detail: str = ""
-    parameters_estimated: bool = False
-    architecture: str | None = None
-    licence: LicenceFacts | None = None
-    knowledge_cutoff: date | None = None
-    product_type: str | None = None
-    best_for: str = ""
-    tags: tuple[TagFacts, ...] = ()
-    routes: tuple[RouteFacts, ...] = ()
-    # capability slug -> True (yes) / False (no); a missing slug is "not sourced".
-    capabilities: dict[str, bool] = field(default_factory=dict)
-    scores: tuple[ScoreFacts, ...] = ()
-
-    def supports(self, capability_slug: str) -> bool | None:
-        return self.capabilities.get(capability_slug)
-
-    @property
-    def tag_names(self) -> tuple[str, ...]:
-        return tuple(tag.name for tag in self.tags)
-
-    @property
-    def release_year(self) -> int | None:
-        return self.release_date.year if self.release_date else None
-
-
-@dataclass(frozen=True)
-class TrafficFacts:
-    name: str
-    monthly_input_tokens: int
-    monthly_output_tokens: int
-    slug: str = ""
-
-
-@dataclass(frozen=True)
-class PairFacts:
-    """Everything a comparison's sections are computed from."""
-
-    a: ModelFacts
-    b: ModelFacts
-    capabilities: tuple[CapabilityFacts, ...]
-    traffic: TrafficFacts | None = None
-
-    @property
-    def models(self) -> tuple[ModelFacts, ModelFacts]:
-        return (self.a, self.b)
-
-
-# --- building values from model instances ------------------------------------------------
+from comparisons.blocks.stream_data import chosen_capability_ids, chosen_traffic_profile_id
+from comparisons.engine.values import (
+    CapabilityFacts,
+    LicenceFacts,
+    ModelFacts,
+    PairFacts,
+    RouteFacts,
+    ScoreFacts,
+    TagFacts,
+    TrafficFacts,
+    label_routes,
+)
+from comparisons.models import (
+    BenchmarkScore,
+    Capability,
+    CapabilitySupport,
+    ModelPage,
+    ProviderRoute,
+    ReferenceSettings,
+    TrafficProfile,
+)
+from comparisons.models.visibility import published_q
 
 
 def _published(snippet: Any) -> Any:
@@ -228,28 +83,6 @@ def route_facts(routes: Iterable) -> tuple[RouteFacts, ...]:
     # The editors' order first (a page's own data), then identity: never the rows' order.
     positions = {id(f): route.sort_order for f, route in zip(unlabelled, tracked, strict=True)}
     return label_routes(unlabelled, positions)
-
-
-def provider_count(routes: Iterable[RouteFacts]) -> int:
-    """ "N providers": distinct providers of a model's routes as readers see them (several
-    routes on one provider count once; a provider never published counts not at all)."""
-    return len({r.provider_slug for r in routes})
-
-
-def label_routes(
-    routes: Iterable[RouteFacts], positions: dict[int, int | None] | None = None
-) -> tuple[RouteFacts, ...]:
-    """Routes sorted by position (where given), then `route_order`; each labelled by what
-    tells it apart from the model's other routes."""
-    positions = positions or {}
-
-    def order(r: RouteFacts) -> tuple:
-        position = positions.get(id(r))
-        return (position is None, position or 0, route_order(r.name))
-
-    ordered = sorted(routes, key=order)
-    labels = route_labels([r.name for r in ordered])
-    return tuple(replace(r, label=label) for r, label in zip(ordered, labels, strict=True))
 
 
 def build_model_facts(
@@ -320,8 +153,6 @@ def model_facts_from_instance(page: ModelPage) -> ModelFacts:
 
 def load_model_facts(page_ids: Sequence[int], *, live_only: bool = True) -> dict[int, ModelFacts]:
     """Published facts for several model pages in five queries, whatever their size."""
-    from comparisons.models import BenchmarkScore, CapabilitySupport, ModelPage, ProviderRoute
-
     pages = ModelPage.objects.filter(pk__in=list(page_ids))
     if live_only:
         pages = pages.filter(published_q())
@@ -350,8 +181,6 @@ def load_model_facts(page_ids: Sequence[int], *, live_only: bool = True) -> dict
 
 
 def load_capabilities() -> tuple[CapabilityFacts, ...]:
-    from comparisons.models import Capability
-
     return tuple(
         CapabilityFacts(
             slug=c.slug, name=c.name, description=c.description, phrase=c.phrase, pk=c.pk
@@ -372,17 +201,21 @@ def traffic_facts(profile) -> TrafficFacts | None:
     )
 
 
-def site_default_traffic(site: Any = None) -> TrafficFacts | None:
+def site_default_traffic(
+    site: Site | None = None, *, request: HttpRequest | None = None
+) -> TrafficFacts | None:
     """The traffic profile the site costs routes at (Settings → Reference data settings):
-    what "cheapest" means everywhere, unless a comparison section picks another."""
-    from wagtail.models import Site
-
-    from comparisons.models import ReferenceSettings
-
-    site = site or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return None
-    return traffic_facts(ReferenceSettings.for_site(site).default_traffic_profile)
+    what "cheapest" means everywhere, unless a comparison section picks another. The only
+    place that reads it: for the request's site when there is a request (Wagtail caches the
+    settings on it), else for `site`, else for the default site."""
+    if request is not None:
+        settings = ReferenceSettings.for_request(request)
+    else:
+        site = site or Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            return None
+        settings = ReferenceSettings.for_site(site)
+    return traffic_facts(settings.default_traffic_profile)
 
 
 def load_pairs(
@@ -394,9 +227,6 @@ def load_pairs(
     section may show only some rows; the whole page then uses that profile and those rows,
     so every generated sentence rests on something the reader can see. Pages whose models
     are missing (or unpublished, with `live_only`) are left out."""
-    from comparisons.blocks.stream_data import chosen_capability_ids, chosen_traffic_profile_id
-    from comparisons.models import TrafficProfile
-
     model_ids = {pk for page in pages for pk in (page.model_a_id, page.model_b_id)}
     facts = load_model_facts(sorted(model_ids), live_only=live_only)
     capabilities = load_capabilities()

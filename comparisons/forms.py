@@ -157,13 +157,9 @@ class ComparisonPageForm(WagtailAdminPageForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         a, b = cleaned.get("model_a"), cleaned.get("model_b")
-        if a is None or b is None:
-            return cleaned
-        if a == b:
-            self.add_error(
-                "model_b", "Pick two different models: a model cannot be compared with itself."
-            )
-        elif self.parent_page is not None:
+        # A model compared with itself is refused by the page (ComparisonPage.clean_pair),
+        # on the model_b field, like a second page for the same pair.
+        if a is not None and b is not None and a != b and self.parent_page is not None:
             self.check_pair_url_is_free(a, b)
         return cleaned
 

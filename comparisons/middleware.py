@@ -50,6 +50,7 @@ def control_character_problem(request: HttpRequest) -> tuple[int, str] | None:
 
 
 def _is_api(request: HttpRequest) -> bool:
+    # The API (and django-ninja) is loaded only when a bad address needs an answer.
     from comparisons.api import api
 
     return request.path.startswith(api.get_root_path({}))

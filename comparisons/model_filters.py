@@ -12,7 +12,8 @@ from typing import Any
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Lower
 
-from comparisons.facts import published_q
+from comparisons.models import CapabilitySupport, CatalogueState, ModelPage, ProviderRoute
+from comparisons.models.visibility import published_q
 
 SORTS: dict[str, tuple[str, Any]] = {
     # key: (label, order expression)
@@ -99,8 +100,6 @@ def parse_models_query(params: Mapping[str, str]) -> ModelsQuery:
 
 
 def models_queryset(query: ModelsQuery) -> QuerySet:
-    from comparisons.models import CapabilitySupport, ModelPage, ProviderRoute
-
     routes = ProviderRoute.objects.filter(page=OuterRef("pk"), retired_on__isnull=True)
     # Stored catalogue columns (see ModelPage.refresh_catalogue_columns), indexed for sorting.
     models = (
@@ -142,8 +141,6 @@ def models_queryset(query: ModelsQuery) -> QuerySet:
 
 def supported_capabilities(page_ids: list[int]) -> dict[int, set[str]]:
     """Capability slugs each model supports (one query for a page of results)."""
-    from comparisons.models import CapabilitySupport
-
     supported: dict[int, set[str]] = {pk: set() for pk in page_ids}
     rows = CapabilitySupport.objects.filter(page_id__in=page_ids, support="yes").values_list(
         "page_id", "capability__slug"
@@ -168,8 +165,6 @@ def bump_catalogue_generation(**kwargs: Any) -> None:
     """A model page or reference data (labs, licences, capabilities, providers) changed:
     cached catalogue fragments that show it are stale (connected to their post_save and
     post_delete). The counter lives in the database, so every process sees the change."""
-    from comparisons.models import CatalogueState
-
     CatalogueState.bump()
 
 
@@ -177,8 +172,6 @@ def catalogue_version(request: Any = None) -> str:
     """A key that changes whenever a model is published, changed or unpublished, or
     reference data changes: cached fragments of the catalogue (result pages, filter
     choices) are stored under it. One primary-key read, once per request."""
-    from comparisons.models import CatalogueState
-
     memo = getattr(request, "_catalogue_version", None) if request is not None else None
     if memo is not None:
         return memo

@@ -18,7 +18,8 @@ from typing import Any
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower, NullIf, StrIndex
 
-from comparisons.facts import published_q
+from comparisons.models import ModelPage
+from comparisons.models.visibility import published_q
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
@@ -106,8 +107,6 @@ def rank_by_name(models: QuerySet, text: str, also: tuple[str, ...] = ()) -> Que
 def search_models(text: str, limit: int = 10) -> tuple[list[Candidate], bool]:
     """Published models matching `text`, best first (see `rank_by_name`). Returns up to
     `limit` models and whether more match (one query)."""
-    from comparisons.models import ModelPage
-
     rows = list(_fields(rank_by_name(ModelPage.objects.filter(published_q()), text))[: limit + 1])
     return _candidates(rows[:limit]), len(rows) > limit
 
@@ -121,8 +120,6 @@ def resolve_choices(
     slug, any case): a reader who edits the text after choosing gets what they typed. Then
     an exact slug, then an exact title ignoring case; several models with that title, or
     no exact match, list the candidates of a name search instead."""
-    from comparisons.models import ModelPage
-
     texts = (normalise(texts[0]), normalise(texts[1]))
     slugs = ((slugs[0] or "").strip(), (slugs[1] or "").strip())
     keys = {s for s in slugs if s} | {t.lower() for t in texts if t}

@@ -11,13 +11,13 @@ from typing import Any
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from comparisons.models import Lab, Provider
+
 
 class ProviderSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self) -> Any:
-        from comparisons.models import Provider
-
         return Provider.objects.filter(live=True).order_by("slug")
 
     def location(self, item: Any) -> str:
@@ -28,8 +28,6 @@ class LabSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self) -> Any:
-        from comparisons.models import Lab
-
         return Lab.objects.filter(live=True).order_by("slug")
 
     def location(self, item: Any) -> str:

@@ -18,6 +18,7 @@ from comparisons.importers.catalogue_admin import (
     ImportLogViewSet,
     import_log_viewset,
 )
+from comparisons.importers.legacy_admin import menu_item, urlpatterns
 from comparisons.models import (
     Benchmark,
     Capability,
@@ -254,15 +255,11 @@ def replace_awaiting_review_panel(request, panels) -> None:
 
 @hooks.register("register_admin_urls")
 def register_legacy_import_urls() -> list:
-    from comparisons.importers.legacy_admin import urlpatterns
-
     return urlpatterns()
 
 
 @hooks.register("register_imports_menu_item")
 def register_legacy_import_menu_item() -> MenuItem:
-    from comparisons.importers.legacy_admin import menu_item
-
     return menu_item()
 
 

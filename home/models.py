@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from comparisons.facts import published_q
+from comparisons.models.visibility import published_q
 
 
 class HomePage(Page):

@@ -3,7 +3,7 @@
 import pytest
 
 from comparisons.calculator import parse_calculator, parse_token_count
-from comparisons.facts import TrafficFacts
+from comparisons.engine.values import TrafficFacts
 from tests.helpers import section, text_of
 
 DEFAULT = TrafficFacts(

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.urls import reverse
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.importers.run import import_catalogue_bytes
 from comparisons.models import ModelPage
 from comparisons.pair_slugs import pair_slug

@@ -5,7 +5,7 @@ from decimal import Decimal as D
 import pytest
 
 from comparisons.engine.chart import price_chart
-from comparisons.facts import RouteFacts
+from comparisons.engine.values import RouteFacts
 
 
 def route(name, inp, out):

@@ -7,7 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from comparisons.blocks.stream_data import prose_fragments
-from comparisons.facts import LicenceFacts, ModelFacts, PairFacts, RouteFacts, label_routes
+from comparisons.engine.values import LicenceFacts, ModelFacts, PairFacts, RouteFacts, label_routes
 from comparisons.review.claims import (
     ClaimCheck,
     check_prose,

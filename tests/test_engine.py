@@ -7,7 +7,7 @@ import pytest
 
 from comparisons.engine import friction, pricing, prose, scorecard, tables, tradeoffs
 from comparisons.engine.capabilities import capability_rows, name_capabilities
-from comparisons.facts import (
+from comparisons.engine.values import (
     CapabilityFacts,
     ModelFacts,
     PairFacts,

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from comparisons import formatting as f
+from comparisons.engine import formatting as f
 
 
 @pytest.mark.parametrize(

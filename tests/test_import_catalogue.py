@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Revision
 
+from comparisons.facts import site_default_traffic
 from comparisons.importers.catalogue_group import group_rows, normalise
 from comparisons.importers.catalogue_parse import CatalogueError, parse_catalogue
 from comparisons.importers.run import import_catalogue_bytes
@@ -22,7 +23,7 @@ from comparisons.models import (
     Provider,
     ProviderRoute,
 )
-from comparisons.review.status import review_statuses, site_default_traffic
+from comparisons.review.status import review_statuses
 from tests.catalogue_data import provider, real_snapshot_path, record, snapshot
 
 pytestmark = pytest.mark.django_db

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, PageLogEntry, Revision
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.facts import load_model_facts
 from comparisons.models import (
     Capability,

@@ -10,9 +10,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from comparisons.facts import site_default_traffic
 from comparisons.models import ComparisonPage, ModelPage, ReviewStamp
 from comparisons.review.setup import EDITORS, REVIEWERS
-from comparisons.review.status import review_statuses, site_default_traffic
+from comparisons.review.status import review_statuses
 from tests.admin_forms import add_url, comparison_form
 
 pytestmark = pytest.mark.django_db

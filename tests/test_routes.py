@@ -339,7 +339,7 @@ def test_route_order_in_snapshots_does_not_depend_on_row_order(rows_reversed):
 
 def test_the_price_chart_shortens_labels_at_the_end_and_keeps_them_whole_in_the_tooltip():
     from comparisons.engine.chart import price_chart
-    from comparisons.facts import RouteFacts, label_routes
+    from comparisons.engine.values import RouteFacts, label_routes
 
     routes = label_routes(
         [

@@ -16,16 +16,24 @@ from ninja.errors import HttpError
 
 from comparisons.api import schemas, serialize
 from comparisons.engine.pricing import compare_costs
+from comparisons.engine.values import PairFacts, TrafficFacts
 from comparisons.facts import (
-    PairFacts,
-    TrafficFacts,
     load_capabilities,
     load_model_facts,
     load_pairs,
-    published_q,
-    traffic_facts,
+    site_default_traffic,
 )
 from comparisons.model_filters import PAGE_SIZE, models_queryset, parse_models_query
+from comparisons.models import (
+    Capability,
+    ComparisonPage,
+    DecisionTag,
+    Lab,
+    ModelPage,
+    Provider,
+    ProviderRoute,
+)
+from comparisons.models.visibility import published_q
 from comparisons.picker import MAX_QUERY_LENGTH, normalise, search_models
 from comparisons.review.facts_diff import changes_since_review
 from comparisons.views.directory import provider_routes
@@ -37,19 +45,12 @@ MAX_SUGGESTIONS = 25
 ERRORS = {400: schemas.ErrorOut, 404: schemas.ErrorOut}
 
 
-def site_traffic(request: HttpRequest) -> TrafficFacts | None:
-    """The site's default traffic profile (Settings → Reference data settings)."""
-    from comparisons.models import ReferenceSettings
-
-    return traffic_facts(ReferenceSettings.for_request(request).default_traffic_profile)
-
-
 def requested_traffic(
     request: HttpRequest, input_tokens: int | None, output_tokens: int | None
 ) -> tuple[TrafficFacts | None, TrafficFacts | None, bool]:
     """(site default, traffic to use, whether it is custom). A token count left out of the
     query keeps the site profile's value (0 without a site profile)."""
-    default = site_traffic(request)
+    default = site_default_traffic(request=request)
     if input_tokens is None and output_tokens is None:
         return default, default, False
     if input_tokens is None:
@@ -76,8 +77,6 @@ def _no_model(slug: str) -> HttpError:
 
 def published_model_ids(slugs: list[str]) -> dict[str, int]:
     """Slug -> page id of the live model pages among `slugs` (one query)."""
-    from comparisons.models import ModelPage
-
     published = ModelPage.objects.filter(published_q(), slug__in=slugs)
     return dict(published.values_list("slug", "pk"))
 
@@ -88,8 +87,6 @@ def published_model_ids(slugs: list[str]) -> dict[str, int]:
 def _unknown_filters(query: Any) -> list[str]:
     """A filter value that names no lab, provider, capability or tag matches nothing; say
     so rather than answer with a silent empty list. (At most one query per filter given.)"""
-    from comparisons.models import Capability, DecisionTag, Lab, Provider
-
     checks = (
         ("lab", query.lab, Lab),
         ("provider", query.provider, Provider),
@@ -212,15 +209,13 @@ def get_model(request: HttpRequest, slug: str = Path(..., description="The model
     facts = load_model_facts(list(ids.values())).get(ids.get(slug, -1))
     if facts is None:
         raise _no_model(slug)
-    return serialize.model_detail(facts, load_capabilities(), site_traffic(request))
+    return serialize.model_detail(facts, load_capabilities(), site_default_traffic(request=request))
 
 
 # --- providers -----------------------------------------------------------------------------
 
 
 def _providers():
-    from comparisons.models import Provider
-
     return (
         Provider.objects.filter(live=True)
         .annotate(
@@ -253,8 +248,6 @@ def list_providers(request: HttpRequest):
 )
 def get_provider(request: HttpRequest, slug: str = Path(..., description="The provider's slug.")):
     """The published models served by this provider, with the prices on this route."""
-    from comparisons.models import ProviderRoute
-
     found = _providers().filter(slug=slug).first()
     if found is None:
         raise HttpError(404, f"No provider with slug '{slug}'.")
@@ -293,8 +286,6 @@ def get_provider(request: HttpRequest, slug: str = Path(..., description="The pr
 def editorial(a_id: int, b_id: int, default: TrafficFacts | None) -> dict[str, Any] | None:
     """The published comparison page for the pair (either order): its latest review date,
     and whether the facts it shows moved on since that review."""
-    from comparisons.models import ComparisonPage
-
     page = (
         ComparisonPage.objects.live()
         .servable()

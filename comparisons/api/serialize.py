@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.engine.capabilities import capability_rows
 from comparisons.engine.friction import switch_friction
 from comparisons.engine.pricing import (
@@ -23,7 +23,7 @@ from comparisons.engine.pricing import (
 from comparisons.engine.prose import delta_sentence
 from comparisons.engine.scorecard import scorecard_rows
 from comparisons.engine.tradeoffs import tradeoffs
-from comparisons.facts import (
+from comparisons.engine.values import (
     CapabilityFacts,
     LicenceFacts,
     ModelFacts,

@@ -18,7 +18,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from comparisons.engine import friction, pricing, prose, scorecard, tables, tradeoffs
 from comparisons.engine.capabilities import capability_rows
 from comparisons.engine.chart import price_chart
-from comparisons.facts import PairFacts
+from comparisons.engine.values import PairFacts
 from comparisons.rich_text import validate_rich_text
 
 

@@ -1,5 +1,6 @@
 """The comparison engine: pure functions from facts to section content.
 
-No ORM, no templates, no request: every function here takes facts values
-(comparisons.facts) and returns plain values, so each rule is unit-testable alone.
+No Django, no ORM, no templates, no request: every function here takes the values in
+comparisons.engine.values (built by the loader, comparisons.facts) and returns plain
+values, so each rule is unit-testable alone and the package imports without Django.
 """

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from comparisons.facts import CapabilityFacts, ModelFacts, PairFacts
-from comparisons.formatting import join_list
+from comparisons.engine.formatting import join_list
+from comparisons.engine.values import CapabilityFacts, ModelFacts, PairFacts
 
 # Sentences name at most this many capabilities; the rest are counted ("and 2 more"),
 # and every one of them is in the capabilities table on the same page.

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from comparisons import formatting as fmt
-from comparisons.facts import RouteFacts
+from comparisons.engine import formatting as fmt
+from comparisons.engine.values import RouteFacts
 
 LABEL_WIDTH = 230  # the most the label column takes
 LABEL_CHARS = 34  # what fits in it at 12 px; longer labels end in "…" (full in a tooltip)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.engine.capabilities import name_capabilities, only_in, unconfirmed_in
 from comparisons.engine.pricing import provider_names
-from comparisons.facts import ModelFacts, PairFacts
+from comparisons.engine.values import ModelFacts, PairFacts
 
 
 @dataclass(frozen=True)

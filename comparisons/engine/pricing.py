@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from comparisons.facts import ModelFacts, RouteFacts, TrafficFacts
+from comparisons.engine.values import ModelFacts, RouteFacts, TrafficFacts
 
 MILLION = Decimal(1_000_000)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.engine.capabilities import name_capabilities, shared
 from comparisons.engine.pricing import CostComparison, cheapest_route, provider_names
-from comparisons.facts import ModelFacts, PairFacts
+from comparisons.engine.values import ModelFacts, PairFacts
 
 
 def _lower_first(text: str) -> str:

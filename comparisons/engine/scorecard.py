@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.engine.pricing import cheapest_route
 from comparisons.engine.tables import Row, shared_benchmark_rows
-from comparisons.facts import PairFacts
+from comparisons.engine.values import PairFacts
 
 
 def scorecard_rows(pair: PairFacts) -> list[Row]:

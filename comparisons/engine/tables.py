@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.engine.pricing import cheapest_route, provider_names
-from comparisons.facts import LicenceFacts, ModelFacts, PairFacts
+from comparisons.engine.values import LicenceFacts, ModelFacts, PairFacts
 
 
 @dataclass(frozen=True)

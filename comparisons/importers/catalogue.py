@@ -30,6 +30,7 @@ from comparisons.importers.catalogue_group import (
     price_outliers,
 )
 from comparisons.importers.catalogue_parse import Catalogue, CatalogueError, CatalogueProvider
+from comparisons.model_filters import bump_catalogue_generation
 from comparisons.models import (
     Capability,
     CapabilitySupport,
@@ -278,8 +279,6 @@ class CatalogueImporter:
             else:
                 self._log()
                 if self.report.changed_anything:
-                    from comparisons.model_filters import bump_catalogue_generation
-
                     transaction.on_commit(bump_catalogue_generation)
         return self.report
 

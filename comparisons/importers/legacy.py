@@ -32,7 +32,6 @@ from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from wagtail.locks import BasicLock, ScheduledForPublishLock
 
-from comparisons import formatting as fmt
 from comparisons.blocks.stream_data import (
     PROSE_FIELDS,
     default_section_data,
@@ -41,7 +40,9 @@ from comparisons.blocks.stream_data import (
     with_prose,
     without_ids,
 )
-from comparisons.facts import ModelFacts, PairFacts, load_capabilities, load_model_facts
+from comparisons.engine import formatting as fmt
+from comparisons.engine.values import ModelFacts, PairFacts
+from comparisons.facts import load_capabilities, load_model_facts, site_default_traffic
 from comparisons.importers import legacy_prose
 from comparisons.importers.legacy_conflicts import find_conflicts
 from comparisons.importers.legacy_document import collapse
@@ -56,7 +57,6 @@ from comparisons.models import (
 )
 from comparisons.review.claims import contradictions
 from comparisons.review.stamps import stamp_historical_review
-from comparisons.review.status import site_default_traffic
 
 logger = logging.getLogger(__name__)
 

@@ -19,13 +19,12 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from comparisons.importers.legacy import LegacyImportError, Source, import_legacy_pages
 from comparisons.importers.legacy_parse import MAX_FILE_BYTES, SUFFIXES, too_large
+from comparisons.models import ComparisonIndexPage
 
 MAX_FILES = 50
 
 
 def can_import_legacy_pages(user: Any) -> bool:
-    from comparisons.models import ComparisonIndexPage
-
     if not (user.is_authenticated and user.is_active):
         return False
     if not user.has_perm("comparisons.add_importrun"):

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.engine.pricing import cheapest_route
 from comparisons.engine.tables import shared_benchmark_rows
-from comparisons.facts import CapabilityFacts, ModelFacts, PairFacts
+from comparisons.engine.values import CapabilityFacts, ModelFacts, PairFacts
 from comparisons.importers.legacy_values import Statement
 from comparisons.review.fact_rules import (
     matches_when_rounded,

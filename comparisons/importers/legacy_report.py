@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from comparisons.formatting import plural
+from comparisons.engine.formatting import plural
 
 KINDS = ("added", "changed", "conflict", "warning")
 

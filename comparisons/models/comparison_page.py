@@ -19,6 +19,8 @@ from wagtail.url_routing import RouteResult
 from comparisons.blocks import SECTION_BLOCKS, SECTION_COUNTS, default_sections
 from comparisons.editor_panels import GeneratedDraftsPanel
 from comparisons.forms import ComparisonPageForm
+from comparisons.models.review import ReviewStamp
+from comparisons.models.visibility import published_q
 from comparisons.pair_slugs import pair_slug
 from comparisons.review.panels import ReviewStatusPanel
 
@@ -27,14 +29,10 @@ class ComparisonPageQuerySet(PageQuerySet):
     def servable(self) -> ComparisonPageQuerySet:
         """Comparisons readers can open: the page and both its models are published (live,
         and not restricted to some readers), so a private comparison is listed nowhere."""
-        from comparisons.facts import published_q
-
         return self.filter(published_q(), published_q("model_a__"), published_q("model_b__"))
 
     def with_review_date(self) -> ComparisonPageQuerySet:
         """Annotate `reviewed_on`: the date of each page's latest review stamp."""
-        from comparisons.models.review import ReviewStamp
-
         latest = ReviewStamp.objects.filter(page=OuterRef("pk")).order_by(
             "-reviewed_on", "-created_at"
         )
@@ -64,6 +62,7 @@ class ComparisonIndexPage(Page):
         return RouteResult(self, args=("pair", path_components[0]))
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Rendering is the views' (which read these models): imported when a page renders.
         from comparisons.views.pairs import serve_pair_path, serve_picker
 
         if args and args[0] == "pair":
@@ -216,6 +215,7 @@ class ComparisonPage(Page):
             )
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        # Rendering is the views' (which read these models): imported when a page renders.
         from comparisons.views.comparison_page import comparison_page_context
 
         context = super().get_context(request, *args, **kwargs)

@@ -20,8 +20,11 @@ from wagtail.search import index
 
 from comparisons.admin_panels import CompactInlinePanel
 from comparisons.editor_panels import RouteInlinePanel
+from comparisons.engine.pricing import cheapest_route
+from comparisons.engine.values import provider_count
 from comparisons.forms import ModelPageForm, ProviderRouteForm
 from comparisons.models.model_rows import ProviderRoute
+from comparisons.models.reference import Provider
 from comparisons.validators import not_in_future
 
 SITE_TRAFFIC = object()  # refresh_catalogue_columns' default: read the site's profile
@@ -44,6 +47,7 @@ class ModelIndexPage(Page):
     max_count = 1
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        # Rendering is the views' (which read these models): imported when a page renders.
         from comparisons.views.models_index import models_index_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -219,8 +223,8 @@ class ModelPage(Page):
         """The cheapest route (its label and prices) and the number of providers, from the
         given routes or the routes as they are on this instance, at `traffic` (by default
         the site's traffic profile)."""
-        from comparisons.engine.pricing import cheapest_route
-        from comparisons.facts import provider_count, route_facts, site_default_traffic
+        # The loader reads these models, so it is imported when the columns are computed.
+        from comparisons.facts import route_facts, site_default_traffic
 
         listed = [r for r in (self.routes.all() if routes is None else routes) if r.tracked]
         with_providers(listed)
@@ -238,6 +242,7 @@ class ModelPage(Page):
         super().save(*args, **kwargs)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        # Rendering is the views' (which read these models): imported when a page renders.
         from comparisons.views.model_page import model_page_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -247,8 +252,6 @@ class ModelPage(Page):
 
 def with_providers(routes: list[ProviderRoute]) -> None:
     """Attach each route's provider, fetching the missing ones in one query."""
-    from comparisons.models import Provider
-
     missing = {r.provider_id for r in routes if not ProviderRoute.provider.is_cached(r)}
     if missing:
         providers = Provider.objects.in_bulk(missing)
@@ -260,6 +263,7 @@ def with_providers(routes: list[ProviderRoute]) -> None:
 def refresh_all_catalogue_columns(**kwargs: Any) -> int:
     """Recompute every model page's catalogue columns (after the site's traffic profile or
     a provider's name changed), writing only pages whose values moved. Returns how many."""
+    # The loader reads these models, so it is imported when the columns are computed.
     from comparisons.facts import site_default_traffic
 
     traffic = site_default_traffic()

@@ -16,6 +16,8 @@ from django.db import models, transaction
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
+from comparisons.models.claims import ClaimAcknowledgement
+
 
 class ReviewStamp(models.Model):
     page = models.ForeignKey(
@@ -230,6 +232,7 @@ class FactCheckTask(NoSelfApprovalMixin, AbstractGroupApprovalTask):
         acknowledged = kwargs.pop("acknowledge_claims", False)
         kwargs.pop("claims_flagged", None)
         if action_name == "approve":
+            # The review status reads these models: imported when a task is acted on.
             from comparisons.review.status import flagged_claims_for_revision
 
             flagged = flagged_claims_for_revision(task_state.revision)
@@ -239,8 +242,6 @@ class FactCheckTask(NoSelfApprovalMixin, AbstractGroupApprovalTask):
                     "them in the approval dialog."
                 )
             if flagged:
-                from comparisons.models.claims import ClaimAcknowledgement
-
                 # The audit trail says what was acknowledged, in the task's own comment.
                 listed = "\n".join(f"- {claim}" for claim in flagged)
                 comment = kwargs.get("comment", "")

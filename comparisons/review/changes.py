@@ -22,16 +22,27 @@ from typing import Any
 from django.db.models import Q
 from django.urls import reverse
 
+from comparisons.engine.values import PairFacts
 from comparisons.facts import (
-    PairFacts,
     load_capabilities,
     load_model_facts,
     load_pairs,
     model_facts_from_instance,
+    site_default_traffic,
+)
+from comparisons.models import (
+    Benchmark,
+    ComparisonPage,
+    DecisionTag,
+    Lab,
+    Licence,
+    ModelPage,
+    ProductType,
+    Provider,
 )
 from comparisons.review.facts_diff import diff
 from comparisons.review.facts_snapshot import fingerprint, snapshot
-from comparisons.review.status import review_statuses, site_default_traffic
+from comparisons.review.status import review_statuses, status_for_page
 
 
 @dataclass(frozen=True)
@@ -67,8 +78,6 @@ def _model_changes(before: Any, after: Any) -> list[str]:
 
 
 def _reviewed_comparisons(model_ids: Any = None) -> tuple[list[Any], dict[int, Any]]:
-    from comparisons.models import ComparisonPage
-
     pages = ComparisonPage.objects.live().filter(review_stamps__isnull=False).distinct()
     if model_ids is not None:
         pages = pages.filter(Q(model_a__in=model_ids) | Q(model_b__in=model_ids))
@@ -128,16 +137,6 @@ def _display(obj: Any, name: str) -> str:
 
 def _models_using(snippet: Any) -> Any:
     """Model pages that show this reference data; None: every comparison shows it."""
-    from comparisons.models import (
-        Benchmark,
-        DecisionTag,
-        Lab,
-        Licence,
-        ModelPage,
-        ProductType,
-        Provider,
-    )
-
     lookups = {
         Lab: "lab",
         Licence: "licence",
@@ -172,9 +171,6 @@ def _snippet_summary(revision: Any) -> FactCheckSummary:
 
 
 def fact_check_summary(revision: Any) -> FactCheckSummary:
-    from comparisons.models import ComparisonPage, ModelPage
-    from comparisons.review.status import status_for_page
-
     obj = revision.as_object()
     if isinstance(obj, ComparisonPage):
         # The page as in the revision under review: its prose is what the claims come from.

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
-from comparisons import formatting as fmt
-from comparisons.facts import ModelFacts, RouteFacts
-from comparisons.facts import provider_count as count_providers
+from comparisons.engine import formatting as fmt
+from comparisons.engine.values import ModelFacts, RouteFacts
+from comparisons.engine.values import provider_count as count_providers
 
 
 def matches_when_rounded(claimed: Decimal, actual: Decimal | None) -> bool:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from comparisons import formatting as fmt
-from comparisons.facts import PairFacts
+from comparisons.engine import formatting as fmt
+from comparisons.engine.values import PairFacts
 from comparisons.review.facts_snapshot import (
     ROUTE_PRICES,
     ROUTE_TOKENS,

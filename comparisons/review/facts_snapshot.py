@@ -20,9 +20,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.engine.pricing import cheapest_route, route_monthly_cost
-from comparisons.facts import ModelFacts, PairFacts, RouteFacts, TrafficFacts
+from comparisons.engine.values import ModelFacts, PairFacts, RouteFacts, TrafficFacts
 
 SNAPSHOT_VERSION = 2
 
@@ -84,7 +84,7 @@ def _model_snapshot(m: ModelFacts, traffic: TrafficFacts | None) -> dict[str, An
         "product_type": m.product_type,
         "best_for": m.best_for or None,
         "tags": [t.name for t in m.tags],
-        # In the routes' own order (comparisons.facts.label_routes), never the database's.
+        # In the routes' own order (comparisons.engine.values.label_routes), never the database's.
         "routes": [_route_snapshot(r) for r in m.routes],
         "route_count": len(m.routes),
         "cheapest": _cheapest(m, traffic),

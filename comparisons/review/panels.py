@@ -1,4 +1,8 @@
-"""Review information where editors and reviewers look: the page editor and the dashboard."""
+"""Review information where editors and reviewers look: the page editor and the dashboard.
+
+The comparison page model imports these panels, so what reads the page models (the review
+status, the loader) is imported when a panel renders.
+"""
 
 from __future__ import annotations
 
@@ -44,8 +48,9 @@ class NeedsReReviewPanel(Component):
     order = 90
 
     def get_context_data(self, parent_context: dict | None = None) -> dict[str, Any]:
+        from comparisons.facts import site_default_traffic
         from comparisons.models import ComparisonPage
-        from comparisons.review.status import review_statuses, site_default_traffic
+        from comparisons.review.status import review_statuses
 
         pages = list(ComparisonPage.objects.live().servable())
         statuses = review_statuses(pages, site_default_traffic()).values()

@@ -15,8 +15,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from comparisons.facts import site_default_traffic
+from comparisons.models import ComparisonPage, ReferenceSettings
 from comparisons.review.setup import EDITORS, REVIEWERS
-from comparisons.review.status import ReviewStatus, review_statuses, site_default_traffic
+from comparisons.review.status import ReviewStatus, review_statuses
 
 REASONS = [
     ("stale", "Facts changed since review"),
@@ -55,8 +57,6 @@ class NeedsReReviewFilterSet(WagtailFilterSet):
     )
 
     class Meta:
-        from comparisons.models import ComparisonPage
-
         model = ComparisonPage
         fields: list[str] = []
 
@@ -183,8 +183,6 @@ class NeedsReReviewView(LiteralCellsMixin, ReportView):
 
     def get_queryset(self):
         from wagtail.models import Site
-
-        from comparisons.models import ComparisonPage, ReferenceSettings
 
         site = (
             Site.find_for_request(self.request) or Site.objects.filter(is_default_site=True).first()

@@ -25,6 +25,19 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from comparisons.models import (
+    Benchmark,
+    Capability,
+    DecisionTag,
+    FactCheckTask,
+    FinalApprovalTask,
+    Lab,
+    Licence,
+    ProductType,
+    Provider,
+    TrafficProfile,
+)
+
 EDITORS = "Editors"
 REVIEWERS = "Reviewers"
 DATA_MANAGERS = "Data managers"
@@ -43,17 +56,6 @@ def _group(name: str) -> Group:
 
 def reference_models() -> list[type]:
     """The snippet models that go through review (every kind of reference data)."""
-    from comparisons.models import (
-        Benchmark,
-        Capability,
-        DecisionTag,
-        Lab,
-        Licence,
-        ProductType,
-        Provider,
-        TrafficProfile,
-    )
-
     return [Lab, Provider, Capability, Licence, DecisionTag, ProductType, Benchmark, TrafficProfile]
 
 
@@ -68,8 +70,6 @@ def _model_permissions(model: type, actions: tuple[str, ...]) -> list[Permission
 
 
 def ensure_editorial_setup(sections: list[Page]) -> Workflow:
-    from comparisons.models import FactCheckTask, FinalApprovalTask
-
     editors, reviewers = _group(EDITORS), _group(REVIEWERS)
     data_managers = _group(DATA_MANAGERS)
     page_permission = {

@@ -1,4 +1,10 @@
-"""Writing review stamps: on workflow approval, and for historical (imported) reviews."""
+"""Writing review stamps: on workflow approval, and for historical (imported) reviews.
+
+Wagtail imports `publish_approved` (the site's WAGTAIL_FINISH_WORKFLOW_ACTION) while
+`wagtail.models` itself is loading, before any app's models exist; so this module imports
+nothing at its top that needs models, and its functions import models and the review
+status (which reads them) when they run.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,6 @@ from typing import Any
 from django.utils import timezone
 
 from comparisons.review.facts_snapshot import fingerprint
-from comparisons.review.status import claim_check_for_revision, pair_snapshot
 
 
 def stamp_review(
@@ -26,7 +31,8 @@ def stamp_review(
 
     Against its models' published facts; with `drafts_allowed`, a model never published
     yet counts as last saved (a historical review of a page whose model is still a draft)."""
-    from comparisons.models import ReviewStamp
+    from comparisons.models import ReviewStamp  # loaded with wagtail.models: see above
+    from comparisons.review.status import pair_snapshot
 
     _, facts = pair_snapshot(page)
     if facts is None and drafts_allowed:
@@ -92,7 +98,8 @@ def publish_approved(workflow_state: Any, user: Any = None) -> None:
 
 def on_workflow_approved(sender: Any, instance: Any, user: Any = None, **kwargs: Any) -> None:
     """workflow_approved: the workflow has just published the approved revision."""
-    from comparisons.models import ComparisonPage
+    from comparisons.models import ComparisonPage, FactCheckTask  # see the module docstring
+    from comparisons.review.status import claim_check_for_revision
 
     page = instance.content_object
     if not isinstance(page, ComparisonPage):
@@ -100,8 +107,6 @@ def on_workflow_approved(sender: Any, instance: Any, user: Any = None, **kwargs:
         if not isinstance(specific, ComparisonPage):
             return
         page = specific
-    from comparisons.models import FactCheckTask
-
     revision = reviewed_revision(instance)
     # The claims that contradict the data and were accepted in the fact check.
     accepted = claim_check_for_revision(revision).acknowledged if revision else []

@@ -18,15 +18,15 @@ from typing import TYPE_CHECKING, Any
 from django.utils import timezone
 
 from comparisons.blocks.stream_data import prose_fragments
-from comparisons.facts import PairFacts, TrafficFacts, load_pairs, site_default_traffic
+from comparisons.engine.values import PairFacts, TrafficFacts
+from comparisons.facts import load_pairs, site_default_traffic
+from comparisons.models import ClaimAcknowledgement, ComparisonPage, ReviewStamp
 from comparisons.review.claims import Claim, ClaimCheck, check_prose, partition
 from comparisons.review.facts_diff import FactChange, changes_since_review
 from comparisons.review.facts_snapshot import snapshot
 
 if TYPE_CHECKING:
     from wagtail.models import Revision
-
-    from comparisons.models import ComparisonPage, ReviewStamp
 
 
 @dataclass
@@ -71,8 +71,6 @@ class ReviewStatus:
 
 
 def latest_stamps(page_ids: Sequence[int]) -> dict[int, ReviewStamp]:
-    from comparisons.models import ReviewStamp
-
     latest: dict[int, ReviewStamp] = {}
     for stamp in (
         ReviewStamp.objects.filter(page_id__in=list(page_ids))
@@ -90,8 +88,6 @@ def review_statuses(
     max_age_days: int = 180,
     today: date | None = None,
 ) -> dict[int, ReviewStatus]:
-    from comparisons.models import ClaimAcknowledgement
-
     today = today or timezone.localdate()
     pairs = load_pairs(pages, default_traffic)
     stamps = latest_stamps([p.pk for p in pages])
@@ -132,8 +128,6 @@ def pair_snapshot(
 def claim_check_for_revision(revision: Revision) -> ClaimCheck:
     """Contradicted claims in the prose of a revision (a submitted one, not yet published),
     against the models' published facts, split by whether they are acknowledged."""
-    from comparisons.models import ClaimAcknowledgement, ComparisonPage
-
     page = revision.as_object()
     # Only comparisons carry prose checked against a pair of models; any other object
     # under review (a model page, reference data) has none.

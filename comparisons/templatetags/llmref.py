@@ -1,9 +1,9 @@
-"""Template filters: thin wrappers over comparisons.formatting, so templates and the
+"""Template filters: thin wrappers over comparisons.engine.formatting, so templates and the
 engine format numbers the same way."""
 
 from django import template
 
-from comparisons import formatting
+from comparisons.engine import formatting
 
 register = template.Library()
 

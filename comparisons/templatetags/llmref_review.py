@@ -2,12 +2,12 @@ from typing import Any
 
 from django import template
 
+from comparisons.review.changes import fact_check_summary as summary_of
+
 register = template.Library()
 
 
 @register.simple_tag
 def fact_check_summary(task_state: Any) -> Any:
     """What the reviewer approves (see `comparisons.review.changes`)."""
-    from comparisons.review.changes import fact_check_summary as summary_of
-
     return summary_of(task_state.revision)

@@ -3,34 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.http import Http404, HttpRequest
 
+from comparisons.blocks.stream_data import faq_items
 from comparisons.calculator import parse_calculator
-from comparisons.facts import PairFacts, load_pairs, traffic_facts
+from comparisons.engine import prose
+from comparisons.engine.values import PairFacts
+from comparisons.facts import load_pairs, site_default_traffic
+from comparisons.models import ComparisonPage, ReferenceSettings
 from comparisons.review.facts_diff import changes_since_review
 from comparisons.seo import breadcrumbs, faq_page, plain_text
-
-if TYPE_CHECKING:
-    from comparisons.models import ComparisonPage
-
-
-def default_traffic(request: HttpRequest | None):
-    from comparisons.models import ReferenceSettings
-
-    if request is None:
-        return None
-    return traffic_facts(ReferenceSettings.for_request(request).default_traffic_profile)
 
 
 def pair_for_page(
     page: ComparisonPage, request: HttpRequest | None, *, live_only: bool = True
 ) -> PairFacts | None:
     """The pair as this page presents it (see facts.load_pairs)."""
-    return load_pairs([page], default_traffic(request), live_only=live_only).get(page.pk)
+    traffic = site_default_traffic(request=request) if request is not None else None
+    return load_pairs([page], traffic, live_only=live_only).get(page.pk)
 
 
 RELATED_LIMIT = 12
@@ -38,8 +32,6 @@ RELATED_LIMIT = 12
 
 def related_comparisons(page: ComparisonPage) -> list[ComparisonPage]:
     """Other published comparisons that include either model."""
-    from comparisons.models import ComparisonPage
-
     models = [page.model_a_id, page.model_b_id]
     return list(
         ComparisonPage.objects.live()
@@ -53,8 +45,6 @@ def related_comparisons(page: ComparisonPage) -> list[ComparisonPage]:
 def structured_data(page: ComparisonPage, pair: PairFacts, request: HttpRequest | None) -> dict:
     """Breadcrumbs, the FAQ as schema.org FAQPage (the questions readers see), and a
     description from the generated intro."""
-    from comparisons.blocks.stream_data import faq_items
-    from comparisons.engine import prose
 
     def absolute(path: str) -> str:
         return request.build_absolute_uri(path) if request is not None else path
@@ -81,8 +71,6 @@ def structured_data(page: ComparisonPage, pair: PairFacts, request: HttpRequest 
 
 
 def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -> dict[str, Any]:
-    from comparisons.models import ReferenceSettings
-
     previewing = bool(request is not None and getattr(request, "is_preview", False))
     # Readers see published model facts only; a preview may show a draft model's facts.
     pair = pair_for_page(page, request, live_only=not previewing)

@@ -11,8 +11,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from comparisons.engine.routes import RouteKey, route_qualifiers
-from comparisons.facts import published_q, route_facts
+from comparisons.facts import route_facts
 from comparisons.model_filters import models_queryset, parse_models_query
+from comparisons.models import Lab, Provider, ProviderRoute
+from comparisons.models.visibility import published_q
 
 
 def _live_routes() -> Q:
@@ -20,8 +22,6 @@ def _live_routes() -> Q:
 
 
 def provider_index(request: HttpRequest) -> HttpResponse:
-    from comparisons.models import Provider
-
     providers = (
         Provider.objects.filter(live=True)
         .annotate(model_count=Count("routes__page", filter=_live_routes(), distinct=True))
@@ -31,8 +31,6 @@ def provider_index(request: HttpRequest) -> HttpResponse:
 
 
 def provider_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    from comparisons.models import Provider, ProviderRoute
-
     provider = get_object_or_404(Provider, slug=slug, live=True)
     routes = provider_routes(
         ProviderRoute.objects.filter(
@@ -74,8 +72,6 @@ def provider_routes(routes: Iterable[Any]) -> list[Any]:
 
 
 def lab_index(request: HttpRequest) -> HttpResponse:
-    from comparisons.models import Lab
-
     labs = (
         Lab.objects.filter(live=True)
         .annotate(model_count=Count("models", filter=published_q("models__"), distinct=True))
@@ -85,8 +81,6 @@ def lab_index(request: HttpRequest) -> HttpResponse:
 
 
 def lab_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    from comparisons.models import Lab
-
     lab = get_object_or_404(Lab, slug=slug, live=True)
     models = models_queryset(parse_models_query({"lab": lab.slug, "sort": "-released"}))
     return render(

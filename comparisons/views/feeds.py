@@ -10,6 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.html import escape
 
+from comparisons.models import ComparisonPage
+
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
@@ -29,8 +31,6 @@ class ReviewedComparisonsFeed(Feed):
     description = "Model comparisons, newest review first."
 
     def items(self) -> Any:
-        from comparisons.models import ComparisonPage
-
         return (
             ComparisonPage.objects.live()
             .servable()

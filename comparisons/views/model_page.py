@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.http import HttpRequest
 
-from comparisons import formatting
+from comparisons.engine import formatting
 from comparisons.engine.chart import price_chart
 from comparisons.engine.pricing import cheapest_route, is_zero_priced, route_monthly_cost
+from comparisons.engine.values import CapabilityFacts, ModelFacts, RouteFacts
 from comparisons.facts import (
-    CapabilityFacts,
-    ModelFacts,
-    RouteFacts,
     load_capabilities,
     load_model_facts,
     model_facts_from_instance,
-    traffic_facts,
+    site_default_traffic,
 )
+from comparisons.models import ComparisonPage, ModelPage
 from comparisons.seo import breadcrumbs
-
-if TYPE_CHECKING:
-    from comparisons.models import ModelPage
 
 
 @dataclass(frozen=True)
@@ -52,8 +48,6 @@ def comparisons_of(page: ModelPage) -> list:
     from django.db.models import Q
     from django.db.models.functions import Lower
 
-    from comparisons.models import ComparisonPage
-
     if not page.pk:
         return []
     return list(
@@ -65,12 +59,8 @@ def comparisons_of(page: ModelPage) -> list:
 
 
 def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str, Any]:
-    from comparisons.models import ReferenceSettings
-
     facts = facts_for_page(page, request)
-    settings = ReferenceSettings.for_request(request) if request is not None else None
-    profile = settings.default_traffic_profile if settings else None
-    traffic = traffic_facts(profile)
+    traffic = site_default_traffic(request=request) if request is not None else None
     best = cheapest_route(facts.routes, traffic)
     route_rows = [
         RouteRow(

@@ -14,7 +14,7 @@ from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.facts import site_default_traffic
 from comparisons.model_filters import (
     OPENNESS,
@@ -25,6 +25,7 @@ from comparisons.model_filters import (
     parse_models_query,
     supported_capabilities,
 )
+from comparisons.models import Capability, DecisionTag, Lab, Licence, Provider
 
 
 def _initials(name: str) -> str:
@@ -84,8 +85,6 @@ def _filter_options(request: HttpRequest, capabilities: list[Any]) -> dict[str, 
     """The filter selects' options as HTML; reference data changes rarely, so they are
     cached per catalogue version (150 providers need not be read or escaped for every
     page view)."""
-    from comparisons.models import DecisionTag, Lab, Licence, Provider
-
     key = f"models-index-filter-options-{catalogue_version(request)}"
     options = cache.get(key)
     if options is None:
@@ -177,8 +176,6 @@ def _results(request: HttpRequest, query: Any, capabilities: list[Any]) -> Resul
 
 
 def models_index_context(request: HttpRequest) -> dict[str, Any]:
-    from comparisons.models import Capability
-
     query = parse_models_query(request.GET)
     capabilities = list(Capability.objects.filter(live=True).order_by("sort_order", "name"))
     results = _results(request, query, capabilities)

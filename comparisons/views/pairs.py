@@ -14,7 +14,9 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 
-from comparisons.facts import published_q
+from comparisons.blocks import default_sections
+from comparisons.models import ComparisonPage, ModelPage
+from comparisons.models.visibility import published_q
 from comparisons.pair_slugs import pair_slug, split_pair_slug
 from comparisons.picker import Choice, resolve_choices
 
@@ -29,8 +31,6 @@ class Resolution:
 
 
 def resolve_pair(first: str, second: str, index: Any) -> Resolution:
-    from comparisons.models import ComparisonPage, ModelPage
-
     models = {m.slug: m for m in ModelPage.objects.filter(published_q(), slug__in=[first, second])}
     missing = [slug for slug in dict.fromkeys((first, second)) if slug not in models]
     if missing:
@@ -81,9 +81,6 @@ def serve_same_model(request: HttpRequest, index: Any, resolution: Resolution) -
 
 
 def serve_on_the_fly(request: HttpRequest, index: Any, resolution: Resolution) -> HttpResponse:
-    from comparisons.blocks import default_sections
-    from comparisons.models import ComparisonPage
-
     a, b = resolution.a, resolution.b
     page = ComparisonPage(
         model_a=a, model_b=b, title=f"{a.title} vs {b.title}", slug=pair_slug(a.slug, b.slug)

@@ -9,7 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from wagtail.search.backends import get_search_backend
 
-from comparisons.facts import published_q
+from comparisons.models import ComparisonPage, Lab, ModelPage, Provider
+from comparisons.models.visibility import published_q
 
 MAX_QUERY = 200
 PER_KIND = 20
@@ -26,8 +27,6 @@ def _find(backend: Any, query: str, source: Any) -> list[Any]:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    from comparisons.models import ComparisonPage, Lab, ModelPage, Provider
-
     query = (request.GET.get("q") or "").strip()[:MAX_QUERY]
     # Punctuation means nothing to a model-name search and trips SQLite's FTS syntax.
     terms = " ".join(re.sub(r"[^\w.\-]+", " ", query).split())

@@ -12,6 +12,7 @@ from django.db import DatabaseError
 
 from comparisons.importers.catalogue_parse import CatalogueError
 from comparisons.importers.run import default_canonical, import_catalogue_file
+from comparisons.models import ImportRun
 
 
 class Command(BaseCommand):
@@ -44,8 +45,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from comparisons.models import ImportRun
-
         if options["initial"]:
             done = ImportRun.objects.filter(kind=ImportRun.Kind.CATALOGUE).first()
             if done is not None:

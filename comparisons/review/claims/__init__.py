@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from comparisons.facts import ModelFacts, PairFacts
+from comparisons.engine.values import ModelFacts, PairFacts
 from comparisons.review.claims import counts, prices, specs
 from comparisons.review.claims.claim import Claim, ClaimCheck, partition
 from comparisons.review.claims.sentences import Mention, Sentence, model_mentions, sentences_of

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from comparisons import formatting as fmt
-from comparisons.facts import ModelFacts
+from comparisons.engine import formatting as fmt
+from comparisons.engine.values import ModelFacts
 from comparisons.review.claims.claim import Claim
 from comparisons.review.claims.sentences import Sentence
 from comparisons.review.fact_rules import provider_count, route_count

@@ -7,8 +7,8 @@ import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal, InvalidOperation
 
-from comparisons import formatting as fmt
-from comparisons.facts import ModelFacts, RouteFacts
+from comparisons.engine import formatting as fmt
+from comparisons.engine.values import ModelFacts, RouteFacts
 from comparisons.review.claims.claim import Claim
 from comparisons.review.claims.sentences import Mention, Sentence, provider_mentions
 from comparisons.review.fact_rules import route_with_price, routes_on

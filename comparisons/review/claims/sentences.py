@@ -11,7 +11,7 @@ from functools import cached_property
 
 from bs4 import BeautifulSoup
 
-from comparisons.facts import ModelFacts, PairFacts
+from comparisons.engine.values import ModelFacts, PairFacts
 from comparisons.review.claims.claim import Claim
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from comparisons import formatting as fmt
+from comparisons.engine import formatting as fmt
 from comparisons.review.claims.claim import Claim
 from comparisons.review.claims.sentences import Sentence
 from comparisons.review.fact_rules import same_tokens
