@@ -142,7 +142,7 @@ def build_synthetic(models: int, providers: int, routes: int, comparisons: int) 
         a, b = pages[2 * i], pages[2 * i + 1]
         compare_index.add_child(instance=ComparisonPage(model_a=a, model_b=b))
     # Bulk inserts send no signals: say the catalogue changed, as the importer does.
-    from comparisons.catalog import bump_catalogue_generation
+    from comparisons.content_generation import bump_catalogue_generation
 
     bump_catalogue_generation()
     print(f"  synthetic catalogue built in {time.perf_counter() - started:.0f}s", flush=True)

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from wagtail.models import Site
 
+from comparisons.blocks.stream_data import chosen_capability_ids, chosen_traffic_profile_id
 from comparisons.engine.values import (
     CapabilityFacts,
     LicenceFacts,
@@ -34,7 +35,6 @@ from comparisons.models import (
     TrafficProfile,
 )
 from comparisons.models.visibility import published_q
-from comparisons.section_options import chosen_capability_ids, chosen_traffic_profile_id
 
 
 def _published(snippet: Any) -> Any:

@@ -20,6 +20,7 @@ from django.db.models import Q
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from comparisons.blocks.stream_data import default_section_data, prose_values, without_ids
 from comparisons.models import (
     Benchmark,
     BenchmarkScore,
@@ -40,7 +41,6 @@ from comparisons.models import (
 )
 from comparisons.review.setup import ensure_editorial_setup
 from comparisons.review.stamps import stamp_historical_review
-from comparisons.section_data import default_section_data, prose_values, without_ids
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "fixtures" / "demo.json"
 

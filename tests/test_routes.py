@@ -14,7 +14,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from comparisons.engine.routes import RouteKey, RouteName, route_labels
 from comparisons.facts import load_pairs, site_default_traffic
 from comparisons.models import ComparisonPage, ModelIndexPage, ModelPage, Provider, ProviderRoute
-from comparisons.review.facts_snapshot import changes_since_review, fingerprint, snapshot
+from comparisons.review.facts_diff import changes_since_review
+from comparisons.review.facts_snapshot import fingerprint, snapshot
 from comparisons.review.stamps import stamp_review
 from comparisons.review.status import review_statuses
 

@@ -1,7 +1,7 @@
 """The read-only endpoints. Published data only: live model pages, and comparison pages
 that are live and servable (both models live). Every endpoint costs a fixed number of
 queries whatever the amount of data: facts come from comparisons.facts, lists from
-comparisons.catalog's annotated queryset."""
+comparisons.model_filters' annotated queryset."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from ninja import Path, Query, Router
 from ninja.errors import HttpError
 
 from comparisons.api import schemas, serialize
-from comparisons.catalog import PAGE_SIZE, catalog_queryset, parse_catalog_query
 from comparisons.engine.pricing import compare_costs
 from comparisons.engine.values import PairFacts, TrafficFacts
 from comparisons.facts import (
@@ -24,6 +23,7 @@ from comparisons.facts import (
     load_pairs,
     site_default_traffic,
 )
+from comparisons.model_filters import PAGE_SIZE, models_queryset, parse_models_query
 from comparisons.models import (
     Capability,
     ComparisonPage,
@@ -35,7 +35,7 @@ from comparisons.models import (
 )
 from comparisons.models.visibility import published_q
 from comparisons.picker import MAX_QUERY_LENGTH, normalise, search_models
-from comparisons.review.facts_snapshot import changes_since_review
+from comparisons.review.facts_diff import changes_since_review
 from comparisons.views.directory import provider_routes
 
 router = Router()
@@ -122,7 +122,7 @@ def list_models(
 ):
     """The models index's filters and sorts. Prices are the lowest above 0 over each model's
     routes, in USD per 1M tokens, as decimal strings."""
-    query = parse_catalog_query(
+    query = parse_models_query(
         {
             "lab": lab,
             "provider": provider,
@@ -135,7 +135,7 @@ def list_models(
     )
     if query.errors:
         raise HttpError(400, " ".join(query.errors))
-    models = catalog_queryset(query)
+    models = models_queryset(query)
     count = models.count()
     pages = max(1, ceil(count / PAGE_SIZE))
     if query.page > pages:

@@ -156,7 +156,7 @@ def model_detail(
 
 
 def model_summary(page: Any, url: str) -> dict[str, Any]:
-    """A row of the models list, from a page annotated by catalog_queryset."""
+    """A row of the models list, from a page annotated by models_queryset."""
     return {
         "slug": page.slug,
         "name": page.title,

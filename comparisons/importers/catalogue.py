@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from comparisons.catalog import bump_catalogue_generation
+from comparisons.content_generation import bump_catalogue_generation
 from comparisons.facts import site_default_traffic
 from comparisons.importers.catalogue_group import (
     CAPABILITIES,

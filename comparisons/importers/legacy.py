@@ -32,6 +32,14 @@ from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from wagtail.locks import BasicLock, ScheduledForPublishLock
 
+from comparisons.blocks.stream_data import (
+    PROSE_FIELDS,
+    default_section_data,
+    prose_fragments,
+    prose_values,
+    with_prose,
+    without_ids,
+)
 from comparisons.engine import formatting as fmt
 from comparisons.engine.values import ModelFacts, PairFacts
 from comparisons.facts import load_capabilities, load_model_facts, site_default_traffic
@@ -49,14 +57,6 @@ from comparisons.models import (
 )
 from comparisons.review.claims import contradictions
 from comparisons.review.stamps import stamp_historical_review
-from comparisons.section_data import (
-    PROSE_FIELDS,
-    default_section_data,
-    prose_values,
-    with_prose,
-    without_ids,
-)
-from comparisons.section_options import prose_fragments
 
 logger = logging.getLogger(__name__)
 

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
+from comparisons.blocks.stream_data import prose_fragments
 from comparisons.engine.values import PairFacts, TrafficFacts
 from comparisons.facts import load_pairs, site_default_traffic
 from comparisons.models import ClaimAcknowledgement, ComparisonPage, ReviewStamp
 from comparisons.review.claims import Claim, ClaimCheck, check_prose, partition
-from comparisons.review.facts_snapshot import FactChange, changes_since_review, snapshot
-from comparisons.section_options import prose_fragments
+from comparisons.review.facts_diff import FactChange, changes_since_review
+from comparisons.review.facts_snapshot import snapshot
 
 if TYPE_CHECKING:
     from wagtail.models import Revision

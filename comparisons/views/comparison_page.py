@@ -9,14 +9,14 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.http import Http404, HttpRequest
 
+from comparisons.blocks.stream_data import faq_items
 from comparisons.calculator import parse_calculator
 from comparisons.engine import prose
 from comparisons.engine.values import PairFacts
 from comparisons.facts import load_pairs, site_default_traffic
 from comparisons.index_pages import index_urls
 from comparisons.models import ComparisonPage, ReferenceSettings
-from comparisons.review.facts_snapshot import changes_since_review
-from comparisons.section_options import faq_items
+from comparisons.review.facts_diff import changes_since_review
 from comparisons.seo import breadcrumbs, faq_page, plain_text
 
 

@@ -1,4 +1,4 @@
-"""The models catalogue: filtering and sorting published models, for the models index
+"""Filtering and sorting published models, for the models index (views.models_index)
 and the JSON API. Filters use EXISTS subqueries; prices and provider counts are stored,
 indexed columns on ModelPage, so a page of results costs the same whatever the catalogue
 size."""
@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Lower
 
-from comparisons.models import CapabilitySupport, CatalogueState, ModelPage, ProviderRoute
+from comparisons.models import CapabilitySupport, ModelPage, ProviderRoute
 from comparisons.models.visibility import published_q
 
 SORTS: dict[str, tuple[str, Any]] = {
@@ -34,7 +34,7 @@ PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
-class CatalogQuery:
+class ModelsQuery:
     lab: str = ""
     provider: str = ""
     capability: str = ""
@@ -64,7 +64,7 @@ class CatalogQuery:
         return {k: str(v) for k, v in values.items() if v not in ("", None)}
 
 
-def parse_catalog_query(params: Mapping[str, str]) -> CatalogQuery:
+def parse_models_query(params: Mapping[str, str]) -> ModelsQuery:
     """Read filters from query parameters. Bad values are dropped with a message saying
     which parameter was wrong and what it accepts; they never raise."""
     errors = []
@@ -86,7 +86,7 @@ def parse_catalog_query(params: Mapping[str, str]) -> CatalogQuery:
     except ValueError:
         errors.append(f"Page “{raw_page[:20]}” is not a page number; showing page 1.")
         page = 1
-    return CatalogQuery(
+    return ModelsQuery(
         lab=(params.get("lab") or "").strip()[:120],
         provider=(params.get("provider") or "").strip()[:120],
         capability=(params.get("capability") or "").strip()[:120],
@@ -99,7 +99,7 @@ def parse_catalog_query(params: Mapping[str, str]) -> CatalogQuery:
     )
 
 
-def catalog_queryset(query: CatalogQuery) -> QuerySet:
+def models_queryset(query: ModelsQuery) -> QuerySet:
     routes = ProviderRoute.objects.filter(page=OuterRef("pk"), retired_on__isnull=True)
     # Stored catalogue columns (see ModelPage.refresh_catalogue_columns), indexed for sorting.
     models = (
@@ -154,28 +154,8 @@ __all__ = [
     "OPENNESS",
     "PAGE_SIZE",
     "SORTS",
-    "CatalogQuery",
-    "catalog_queryset",
-    "parse_catalog_query",
+    "ModelsQuery",
+    "models_queryset",
+    "parse_models_query",
     "supported_capabilities",
 ]
-
-
-def bump_catalogue_generation(**kwargs: Any) -> None:
-    """A model page or reference data (labs, licences, capabilities, providers) changed:
-    cached catalogue fragments that show it are stale (connected to their post_save and
-    post_delete). The counter lives in the database, so every process sees the change."""
-    CatalogueState.bump()
-
-
-def catalogue_version(request: Any = None) -> str:
-    """A key that changes whenever a model is published, changed or unpublished, or
-    reference data changes: cached fragments of the catalogue (result pages, filter
-    choices) are stored under it. One primary-key read, once per request."""
-    memo = getattr(request, "_catalogue_version", None) if request is not None else None
-    if memo is not None:
-        return memo
-    value = str(CatalogueState.current())
-    if request is not None:
-        request._catalogue_version = value
-    return value

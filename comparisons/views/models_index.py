@@ -15,17 +15,17 @@ from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
-from comparisons.catalog import (
+from comparisons.engine import formatting as fmt
+from comparisons.facts import site_default_traffic
+from comparisons.model_filters import (
     OPENNESS,
     PAGE_SIZE,
     SORTS,
-    catalog_queryset,
     catalogue_version,
-    parse_catalog_query,
+    models_queryset,
+    parse_models_query,
     supported_capabilities,
 )
-from comparisons.engine import formatting as fmt
-from comparisons.facts import site_default_traffic
 from comparisons.models import Capability, DecisionTag, Lab, Licence, Provider
 
 
@@ -87,7 +87,7 @@ def _filter_options(request: HttpRequest, capabilities: list[Any]) -> dict[str, 
     """The filter selects' options as HTML; reference data changes rarely, so they are
     cached per catalogue version (150 providers need not be read or escaped for every
     page view)."""
-    key = f"catalog-filter-options-{catalogue_version(request)}"
+    key = f"models-index-filter-options-{catalogue_version(request)}"
     options = cache.get(key)
     if options is None:
         choices = {
@@ -137,13 +137,12 @@ def _results(request: HttpRequest, query: Any, capabilities: list[Any]) -> Resul
     # Hashed: the query's values are readers' text (up to 120 characters each), and a key
     # must stay short (memcached takes 250 characters) and differ whenever they differ.
     identity = repr((PAGE_SIZE, request.path, sorted(query.params().items())))
-    key = (
-        f"catalog-page-{catalogue_version(request)}-{hashlib.sha256(identity.encode()).hexdigest()}"
-    )
+    digest = hashlib.sha256(identity.encode()).hexdigest()
+    key = f"models-index-page-{catalogue_version(request)}-{digest}"
     cached = cache.get(key)
     if cached is not None:
         return cached
-    models = catalog_queryset(query).values(
+    models = models_queryset(query).values(
         "pk",
         "title",
         "slug",
@@ -178,8 +177,8 @@ def _results(request: HttpRequest, query: Any, capabilities: list[Any]) -> Resul
     return results
 
 
-def catalog_context(request: HttpRequest) -> dict[str, Any]:
-    query = parse_catalog_query(request.GET)
+def models_index_context(request: HttpRequest) -> dict[str, Any]:
+    query = parse_models_query(request.GET)
     capabilities = list(Capability.objects.filter(live=True).order_by("sort_order", "name"))
     results = _results(request, query, capabilities)
 
