@@ -13,7 +13,7 @@ from comparisons.comparison_admin import (
     model_page_chooser_viewset,
     site_wide_page_viewset,
 )
-from comparisons.importers.catalogue_admin import (
+from comparisons.importers.catalogue.admin import (
     CatalogueImportView,
     ImportLogViewSet,
     import_log_viewset,
@@ -249,19 +249,19 @@ def replace_awaiting_review_panel(request, panels) -> None:
             panels[index] = AwaitingReviewPanel()
 
 
-# --- legacy page import (comparisons/importers/legacy_admin.py) ----------------------------
+# --- legacy page import (comparisons/importers/legacy/admin.py) ----------------------------
 
 
 @hooks.register("register_admin_urls")
 def register_legacy_import_urls() -> list:
-    from comparisons.importers.legacy_admin import urlpatterns
+    from comparisons.importers.legacy.admin import urlpatterns
 
     return urlpatterns()
 
 
 @hooks.register("register_imports_menu_item")
 def register_legacy_import_menu_item() -> MenuItem:
-    from comparisons.importers.legacy_admin import menu_item
+    from comparisons.importers.legacy.admin import menu_item
 
     return menu_item()
 

@@ -12,9 +12,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Revision
 
-from comparisons.importers.catalogue_group import group_rows, normalise
-from comparisons.importers.catalogue_parse import CatalogueError, parse_catalogue
-from comparisons.importers.run import import_catalogue_bytes
+from comparisons.importers.catalogue.group import group_rows, normalise
+from comparisons.importers.catalogue.parse import CatalogueError, parse_catalogue
+from comparisons.importers.catalogue.run import import_catalogue_bytes
 from comparisons.models import (
     ComparisonPage,
     ImportRun,

@@ -24,8 +24,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from comparisons.importers.catalogue_parse import MAX_FILE_BYTES, CatalogueError
-from comparisons.importers.run import default_canonical, import_catalogue_bytes
+from comparisons.importers.catalogue.parse import MAX_FILE_BYTES, CatalogueError
+from comparisons.importers.catalogue.run import default_canonical, import_catalogue_bytes
 from comparisons.models import ImportRun
 from comparisons.review.setup import PUBLISH_IMPORT
 

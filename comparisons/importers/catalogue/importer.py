@@ -21,7 +21,7 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from comparisons.facts import site_default_traffic
-from comparisons.importers.catalogue_group import (
+from comparisons.importers.catalogue.group import (
     CAPABILITIES,
     LAB_ALIASES,
     LAB_NAMES,
@@ -29,7 +29,7 @@ from comparisons.importers.catalogue_group import (
     RouteRow,
     price_outliers,
 )
-from comparisons.importers.catalogue_parse import Catalogue, CatalogueError, CatalogueProvider
+from comparisons.importers.catalogue.parse import Catalogue, CatalogueError, CatalogueProvider
 from comparisons.models import (
     Capability,
     CapabilitySupport,

@@ -1,6 +1,6 @@
 """Legacy comparison pages -> draft ComparisonPages: the database side of the importer.
 
-Every file is parsed first (comparisons/importers/legacy_parse.py); if any cannot be read,
+Every file is parsed first (comparisons/importers/legacy/parse.py); if any cannot be read,
 nothing is written and the error names each bad file. The pages are then written in one
 transaction: the two models are matched to model pages (or created as title-only drafts),
 the page's verdict, deep dive and FAQ become the prose of a new draft comparison page (or a
@@ -34,11 +34,11 @@ from wagtail.locks import BasicLock, ScheduledForPublishLock
 
 from comparisons import formatting as fmt
 from comparisons.facts import ModelFacts, PairFacts, load_capabilities, load_model_facts
-from comparisons.importers import legacy_prose
-from comparisons.importers.legacy_conflicts import find_conflicts
-from comparisons.importers.legacy_document import collapse
-from comparisons.importers.legacy_parse import LegacyPage, LegacyPageError, parse_legacy_page
-from comparisons.importers.legacy_report import ImportResult, ModelMatch, PageReport
+from comparisons.importers.legacy import prose as legacy_prose
+from comparisons.importers.legacy.conflicts import find_conflicts
+from comparisons.importers.legacy.document import collapse
+from comparisons.importers.legacy.parse import LegacyPage, LegacyPageError, parse_legacy_page
+from comparisons.importers.report import ImportResult, ModelMatch, PageReport
 from comparisons.models import (
     ComparisonIndexPage,
     ComparisonPage,

@@ -10,8 +10,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
-from comparisons.importers.catalogue_parse import CatalogueError
-from comparisons.importers.run import default_canonical, import_catalogue_file
+from comparisons.importers.catalogue.parse import CatalogueError
+from comparisons.importers.catalogue.run import default_canonical, import_catalogue_file
 
 
 class Command(BaseCommand):

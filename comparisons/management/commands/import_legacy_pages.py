@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from comparisons.importers.legacy import LegacyImportError, Source, import_legacy_pages
-from comparisons.importers.legacy_parse import MAX_FILE_BYTES, too_large
+from comparisons.importers.legacy.importer import LegacyImportError, Source, import_legacy_pages
+from comparisons.importers.legacy.parse import MAX_FILE_BYTES, too_large
 
 
 class Command(BaseCommand):
