@@ -13,11 +13,8 @@ from comparisons.comparison_admin import (
     model_page_chooser_viewset,
     site_wide_page_viewset,
 )
-from comparisons.importers.catalogue.admin import (
-    CatalogueImportView,
-    ImportLogViewSet,
-    import_log_viewset,
-)
+from comparisons.importers.catalogue.admin import CatalogueImportView
+from comparisons.importers.import_log import ImportLogViewSet, import_log_viewset
 from comparisons.models import (
     Benchmark,
     Capability,

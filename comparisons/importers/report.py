@@ -1,105 +1,138 @@
-"""The legacy import's report: per page what happened, as printed lines and as data.
+"""One import run's report, shared by both importers, their admin views, the commands and
+the import log.
 
-Entries have the import log's shape (`ImportRun.report`): {"kind", "subject", "field",
-"old", "new", "message"}, plus "page", the file the entry comes from. For a conflict, "old"
-is our data and "new" what the legacy page says (it is not imported).
+An entry has the import log's shape (`ImportRun.report`): {"kind", "subject", "field",
+"old", "new", "message"}, plus "page" for an entry that comes from one file of several
+(the legacy import). For a conflict, "old" is our value and "new" the one the source
+says (not imported).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from comparisons.formatting import plural
+from django.utils import timezone
+from django.utils.text import Truncator
 
-KINDS = ("added", "changed", "conflict", "warning")
+from comparisons.models import ImportRun
+
+KINDS = ("added", "changed", "retired", "conflict", "warning")
+HEADINGS = {
+    "added": "Added",
+    "changed": "Changed",
+    "retired": "Retired",
+    "conflict": "Conflicts",
+    "warning": "Warnings",
+}
+# Entries about the source as a whole (a partial or dated snapshot) have this subject.
+SOURCE_SUBJECT = "Snapshot"
 
 
 @dataclass(frozen=True)
 class Entry:
     kind: str  # one of KINDS
     subject: str
-    field: str
-    message: str
-    old: str | None = None
-    new: str | None = None
-    page: str = ""
+    field: str = ""
+    old: str | None = ""
+    new: str | None = ""
+    message: str = ""
+    page: str = ""  # the file the entry comes from, when a run reads several
+
+    def line(self) -> str:
+        if self.message:
+            return f"{self.kind:<9} {self.subject}: {self.message}"
+        if self.kind == "changed" or (self.kind == "conflict" and self.old):
+            return f"{self.kind:<9} {self.subject} {self.field}: {self.old} → {self.new}"
+        return f"{self.kind:<9} {self.subject}" + (f" {self.field}" if self.field else "")
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "kind": self.kind,
             "subject": self.subject,
             "field": self.field,
             "old": self.old,
             "new": self.new,
             "message": self.message,
-            "page": self.page,
         }
-
-
-@dataclass(frozen=True)
-class ModelMatch:
-    side: str  # "A" or "B", as the legacy page's title orders them
-    name: str  # as the legacy page names it
-    title: str  # our model page's title
-    how: str  # "matched by slug “qwen3-5-4b”", "created as a draft model page", ...
-    created: bool = False
-
-
-@dataclass
-class PageReport:
-    source: str
-    title: str
-    action: str = ""  # "created", "updated" or "unchanged"
-    page: Any = None  # the ComparisonPage (rolled back in a dry run)
-    models: list[ModelMatch] = field(default_factory=list)
-    entries: list[Entry] = field(default_factory=list)
-
-    def add(self, kind: str, subject: str, field_name: str, message: str, **values: Any) -> None:
-        self.entries.append(Entry(kind, subject, field_name, message, page=self.source, **values))
-
-    def warn(self, message: str) -> None:
-        self.add("warning", self.title, "", message)
-
-    def of_kind(self, kind: str) -> list[Entry]:
-        return [entry for entry in self.entries if entry.kind == kind]
-
-    @property
-    def heading(self) -> str:
-        what = {"created": "created as a draft", "updated": "updated (new draft revision)"}
-        return f"{self.source}: “{self.title}” {what.get(self.action, self.action)}"
-
-    def lines(self) -> list[str]:
-        out = [self.heading]
-        out += [f"  model {m.side}: {m.name}: {m.how}" for m in self.models]
-        out += [f"  {entry.kind}: {entry.message}" for entry in self.entries]
+        if self.page:
+            out["page"] = self.page
         return out
 
 
 @dataclass
-class ImportResult:
-    pages: list[PageReport]
-    dry_run: bool = False
-    run: Any = None  # the ImportRun written (None in a dry run)
+class ImportReport:
+    """What one run did (or, in a dry run, would do).
 
-    @property
-    def entries(self) -> list[Entry]:
-        return [entry for page in self.pages for entry in page.entries]
+    `tally` counts what the importer wrote, by name ("models added", "routes retired"), for
+    its summary; `pages` holds per-file reports when a run reads several files. Each
+    importer words its own one-line summary (`describe`)."""
+
+    source: str
+    describe: Callable[[ImportReport], str]
+    dry_run: bool = False
+    snapshot: date | None = None
+    entries: list[Entry] = field(default_factory=list)
+    tally: Counter[str] = field(default_factory=Counter)
+    pages: list[Any] = field(default_factory=list)
+    run: ImportRun | None = None  # the import log's record (None in a dry run)
+
+    def add(self, kind: str, subject: str, **values: str) -> None:
+        self.entries.append(Entry(kind, subject, **values))
 
     def count(self, kind: str) -> int:
         return sum(1 for entry in self.entries if entry.kind == kind)
 
-    def pages_with(self, action: str) -> int:
-        return sum(1 for page in self.pages if page.action == action)
+    @property
+    def changed_anything(self) -> bool:
+        return any(entry.kind in ("added", "changed", "retired") for entry in self.entries)
+
+    @property
+    def run_id(self) -> int | None:
+        return self.run.pk if self.run is not None else None
 
     def summary(self) -> str:
-        text = (
-            f"{plural(len(self.pages), 'page')}: {self.pages_with('created')} created, "
-            f"{self.pages_with('updated')} updated, {self.pages_with('unchanged')} unchanged; "
-            f"{plural(self.count('conflict'), 'conflict')}, "
-            f"{plural(self.count('warning'), 'warning')}."
-        )
-        return f"Dry run, nothing saved. {text}" if self.dry_run else text
+        return self.describe(self)
+
+    @property
+    def notices(self) -> list[Entry]:
+        """Warnings about the source as a whole: shown first."""
+        return [entry for entry in self.entries if entry.subject == SOURCE_SUBJECT]
+
+    def put_in_report_order(self) -> None:
+        """Notices about the source first, then by kind: what changed before warnings."""
+        order = {kind: n for n, kind in enumerate(KINDS)}
+        self.entries.sort(key=lambda e: (e.subject != SOURCE_SUBJECT, order.get(e.kind, 9)))
 
     def lines(self) -> list[str]:
-        return [line for page in self.pages for line in page.lines()] + [self.summary()]
+        return [entry.line() for entry in self.entries]
+
+    def sections(self) -> list[tuple[str, str, list[str]]]:
+        """Every line of the report, by kind in report order: (kind, heading, lines)."""
+        grouped: dict[str, list[str]] = {}
+        for entry in self.entries:
+            grouped.setdefault(entry.kind, []).append(entry.line())
+        return [
+            (kind, HEADINGS.get(kind, kind.capitalize()), lines) for kind, lines in grouped.items()
+        ]
+
+    def record(self, kind: str, *, user: Any = None, **fields: Any) -> ImportRun:
+        """Write the run to the import log."""
+        self.run = ImportRun.objects.create(
+            kind=kind,
+            source=Truncator(self.source).chars(300),
+            user=user if getattr(user, "pk", None) else None,
+            added=self.count("added"),
+            changed=self.count("changed"),
+            retired=self.count("retired"),
+            conflicts=self.count("conflict"),
+            warnings=self.count("warning"),
+            summary=Truncator(self.summary()).chars(300),
+            report=[entry.as_dict() for entry in self.entries],
+            finished_at=timezone.now(),
+            **fields,
+        )
+        return self.run

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from comparisons.importers.catalogue.group import group_rows
-from comparisons.importers.catalogue.importer import CatalogueImporter, ImportReport, Progress
+from comparisons.importers.catalogue.importer import CatalogueImporter, Progress
 from comparisons.importers.catalogue.parse import parse_canonical, parse_catalogue
+from comparisons.importers.report import ImportReport
 
 # models.dev's canonical models, kept with the snapshot. Used when a run is given none, so
 # the command and the admin group rows the same way and pages keep their keys.

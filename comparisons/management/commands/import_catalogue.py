@@ -74,7 +74,7 @@ class Command(BaseCommand):
         progress.finish()
         limit = options["show"]
         by_kind: dict[str, int] = {}
-        for change in report.ordered():
+        for change in report.entries:
             line = change.line()
             by_kind[change.kind] = by_kind.get(change.kind, 0) + 1
             if not limit or by_kind[change.kind] <= limit:
