@@ -13,9 +13,9 @@ from django.urls import reverse
 from wagtail.models import Revision
 
 from comparisons.facts import site_default_traffic
-from comparisons.importers.catalogue_group import group_rows, normalise
-from comparisons.importers.catalogue_parse import CatalogueError, parse_catalogue
-from comparisons.importers.run import import_catalogue_bytes
+from comparisons.importers.catalogue.group import group_rows, normalise
+from comparisons.importers.catalogue.parse import CatalogueError, parse_catalogue
+from comparisons.importers.catalogue.run import import_catalogue_bytes
 from comparisons.models import (
     ComparisonPage,
     ImportRun,
@@ -138,7 +138,7 @@ def test_import_creates_published_model_pages_with_routes_and_provenance(client)
     assert page.catalogue_values["values"]["context_window"]["value"] == "131072"
     # Groq already existed (demo data): the route attaches to it; acme is new.
     assert Provider.objects.get(catalogue_id="groq").slug == "groq"
-    assert report.providers_added == 1
+    assert report.tally["providers added"] == 1
     assert ImportRun.objects.get(pk=report.run_id).added == report.count("added")
     # Readers see it.
     soup = BeautifulSoup(client.get("/models/widget-1/").content, "html.parser")
@@ -156,7 +156,12 @@ def test_a_second_import_of_the_same_file_changes_nothing_and_creates_no_revisio
 
     again = run(small_snapshot())
     assert not again.changed_anything
-    assert again.models_added == again.models_changed == again.routes_added == 0
+    assert (
+        again.tally["models added"]
+        == again.tally["models changed"]
+        == again.tally["routes added"]
+        == 0
+    )
     assert Revision.objects.count() == revisions
     assert {
         p.pk: (p.latest_revision_id, p.last_published_at) for p in ModelPage.objects.all()
@@ -244,7 +249,7 @@ def test_values_an_editor_set_are_kept_and_reported_as_conflicts():
     page.refresh_from_db()
     assert page.context_window == 200_000
     assert page.max_output_tokens == 65_536  # untouched by the editor: updated
-    conflicts = [c for c in report.changes if c.kind == "conflict"]
+    conflicts = [c for c in report.entries if c.kind == "conflict"]
     assert [(c.subject, c.field, c.old, c.new) for c in conflicts] == [
         ("Widget 1", "context window", "200000", "150000")
     ]
@@ -262,7 +267,7 @@ def test_a_model_with_an_unpublished_draft_is_left_alone_and_reported():
     )
     assert any(
         c.kind == "conflict" and c.subject == "Widget 1" and "unpublished draft" in c.message
-        for c in report.changes
+        for c in report.entries
     )
 
 
@@ -294,7 +299,7 @@ def test_suspicious_records_come_in_with_warnings_and_zero_prices_are_never_chea
         ),
     )
     report = run(raw)
-    warnings = [c.line() for c in report.changes if c.kind == "warning"]
+    warnings = [c.line() for c in report.entries if c.kind == "warning"]
     assert any("frogbot/gizmo-1" in w and "release date 1970-01-01" in w for w in warnings)
     assert any("frogbot/gizmo-1" in w and "input price listed as 0" in w for w in warnings)
     page = ModelPage.objects.get(slug="gizmo-1")
@@ -540,7 +545,7 @@ def test_imports_and_the_log_need_permission(client, django_user_model):
 def test_the_full_snapshot_imports_and_the_site_works_on_it(client):
     raw = real_snapshot_path().read_bytes()
     report = run(raw)
-    assert report.models_added > 1000
+    assert report.tally["models added"] > 1000
     assert ProviderRoute.objects.filter(catalogue_key__gt="").count() == 5276
     assert Provider.objects.exclude(catalogue_id="").count() == 147
 
@@ -624,7 +629,7 @@ def test_a_model_the_catalogue_drops_keeps_its_page_but_its_routes_are_retired()
     assert page.live
     assert [r.tracked for r in page.routes.all()] == [False]
     assert any(
-        c.kind == "retired" and c.subject.startswith("Widget 2 route") for c in report.changes
+        c.kind == "retired" and c.subject.startswith("Widget 2 route") for c in report.entries
     )
 
 
@@ -703,7 +708,7 @@ def test_a_value_an_editor_cleared_stays_cleared():
     assert page.context_window is None
     assert any(
         c.kind == "conflict" and "context window cleared by an editor" in c.message
-        for c in report.changes
+        for c in report.entries
     )
 
 
@@ -724,7 +729,7 @@ def test_a_route_an_editor_retired_stays_retired():
     report = run(small_snapshot())
     groq = ProviderRoute.objects.get(page__slug="widget-1", provider__catalogue_id="groq")
     assert groq.retired_on == date(2026, 5, 1)
-    assert any(c.kind == "conflict" and "retired by an editor" in c.message for c in report.changes)
+    assert any(c.kind == "conflict" and "retired by an editor" in c.message for c in report.entries)
 
 
 def test_a_future_snapshot_date_is_capped_at_today():
@@ -733,7 +738,7 @@ def test_a_future_snapshot_date_is_capped_at_today():
     future = date.today() + timedelta(days=30)
     report = run(small_snapshot(), snapshot=future)
     assert report.snapshot == date.today()
-    assert any(c.subject == "Snapshot" and "in the future" in c.message for c in report.changes)
+    assert any(c.subject == "Snapshot" and "in the future" in c.message for c in report.entries)
     assert ProviderRoute.objects.filter(checked_on__gt=date.today()).count() == 0
 
 
@@ -855,7 +860,7 @@ def test_a_route_priced_far_below_the_others_is_reported():
     cheap = provider("qihang", record("claude-y", "Claude Y", cost={"input": 0.43, "output": 2.14}))
     report = run(snapshot(*rows, cheap))
     notes = [
-        c.message for c in report.changes if c.kind == "warning" and c.subject == "Model Claude Y"
+        c.message for c in report.entries if c.kind == "warning" and c.subject == "Model Claude Y"
     ]
     assert notes == [
         "qihang/claude-y: input price $0.43 is under a quarter of the median $3 across 5 routes: check it",

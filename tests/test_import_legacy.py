@@ -830,7 +830,7 @@ def test_oversized_files_are_refused_by_the_command_as_in_the_admin(tmp_path, cl
 
 
 def test_an_unexpected_failure_reading_a_file_names_it_and_is_logged(tmp_path, monkeypatch, caplog):
-    from comparisons.importers import legacy
+    from comparisons.importers.legacy import importer as legacy
 
     real = legacy.parse_legacy_page
 
@@ -855,7 +855,7 @@ def test_an_unexpected_failure_reading_a_file_names_it_and_is_logged(tmp_path, m
 def test_an_unexpected_failure_writing_names_the_file_and_rolls_back(
     no_comparisons, monkeypatch, caplog, client, user_in
 ):
-    from comparisons.importers import legacy
+    from comparisons.importers.legacy import importer as legacy
 
     def broken(*args, **kwargs):
         raise ArithmeticError("boom")

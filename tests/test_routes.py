@@ -362,9 +362,9 @@ def test_the_price_chart_shortens_labels_at_the_end_and_keeps_them_whole_in_the_
 
 
 def test_distilled_and_abliterated_models_stay_apart_on_the_real_snapshot():
-    from comparisons.importers.catalogue_group import derived_from, group_rows
-    from comparisons.importers.catalogue_parse import parse_canonical, parse_catalogue
-    from comparisons.importers.run import BUNDLED_CANONICAL
+    from comparisons.importers.catalogue.group import derived_from, group_rows
+    from comparisons.importers.catalogue.parse import parse_canonical, parse_catalogue
+    from comparisons.importers.catalogue.run import BUNDLED_CANONICAL
     from tests.catalogue_data import real_snapshot_path
 
     catalogue = parse_catalogue(real_snapshot_path().read_bytes(), source="models-dev.json")

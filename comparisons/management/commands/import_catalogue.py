@@ -10,8 +10,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
-from comparisons.importers.catalogue_parse import CatalogueError
-from comparisons.importers.run import default_canonical, import_catalogue_file
+from comparisons.importers.catalogue.parse import CatalogueError
+from comparisons.importers.catalogue.run import default_canonical, import_catalogue_file
 from comparisons.models import ImportRun
 
 
@@ -73,7 +73,7 @@ class Command(BaseCommand):
         progress.finish()
         limit = options["show"]
         by_kind: dict[str, int] = {}
-        for change in report.ordered():
+        for change in report.entries:
             line = change.line()
             by_kind[change.kind] = by_kind.get(change.kind, 0) + 1
             if not limit or by_kind[change.kind] <= limit:

@@ -36,7 +36,7 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
-from comparisons.importers.catalogue_parse import Catalogue, CatalogueRow
+from comparisons.importers.catalogue.parse import Catalogue, CatalogueRow
 
 COLON_VARIANTS = {
     "free", "thinking", "nitro", "exacto", "floor", "extended", "beta", "online", "web",

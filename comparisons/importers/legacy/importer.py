@@ -1,6 +1,6 @@
 """Legacy comparison pages -> draft ComparisonPages: the database side of the importer.
 
-Every file is parsed first (comparisons/importers/legacy_parse.py); if any cannot be read,
+Every file is parsed first (comparisons/importers/legacy/parse.py); if any cannot be read,
 nothing is written and the error names each bad file. The pages are then written in one
 transaction: the two models are matched to model pages (or created as title-only drafts),
 the page's verdict, deep dive and FAQ become the prose of a new draft comparison page (or a
@@ -18,49 +18,46 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 from wagtail.locks import BasicLock, ScheduledForPublishLock
 
 from comparisons.blocks.stream_data import (
     PROSE_FIELDS,
     default_section_data,
     prose_fragments,
-    prose_values,
     with_prose,
     without_ids,
 )
-from comparisons.engine import formatting as fmt
 from comparisons.engine.values import ModelFacts, PairFacts
 from comparisons.facts import load_capabilities, load_model_facts, site_default_traffic
-from comparisons.importers import legacy_prose
-from comparisons.importers.legacy_conflicts import find_conflicts
-from comparisons.importers.legacy_document import collapse
-from comparisons.importers.legacy_parse import LegacyPage, LegacyPageError, parse_legacy_page
-from comparisons.importers.legacy_report import ImportResult, ModelMatch, PageReport
-from comparisons.models import (
-    ComparisonIndexPage,
-    ComparisonPage,
-    ImportRun,
-    ModelIndexPage,
-    ModelPage,
+from comparisons.importers.legacy.conflicts import find_conflicts
+from comparisons.importers.legacy.matching import create_model, find_model
+from comparisons.importers.legacy.page_report import ModelMatch, PageReport, run_report
+from comparisons.importers.legacy.parse import LegacyPage, LegacyPageError, parse_legacy_page
+from comparisons.importers.legacy.sections import (
+    PROSE_LABELS,
+    comparable,
+    faq_change,
+    faq_summary,
+    is_empty,
+    plain,
+    prose,
 )
+from comparisons.importers.report import ImportReport
+from comparisons.models import ComparisonIndexPage, ComparisonPage, ImportRun, ModelPage
 from comparisons.review.claims import contradictions
 from comparisons.review.stamps import stamp_historical_review
 
 logger = logging.getLogger(__name__)
-
-PROSE_LABELS = {"verdict": "verdict", "deep_dive": "deep dive", "faq": "FAQ"}
 
 
 @dataclass(frozen=True)
@@ -86,7 +83,7 @@ class LegacyImportError(Exception):
 
 def import_legacy_pages(
     sources: Sequence[Source], *, dry_run: bool = False, user: Any = None, today: date | None = None
-) -> ImportResult:
+) -> ImportReport:
     if not sources:
         raise LegacyImportError(["no files were given."])
     today = today or timezone.localdate()
@@ -104,11 +101,12 @@ def import_legacy_pages(
     try:
         with transaction.atomic():
             importer = _Importer(user)
-            result = ImportResult(importer.run_all(parsed), dry_run=dry_run)
+            names = ", ".join(source.name for source in sources)
+            result = run_report(names, importer.run_all(parsed), dry_run=dry_run)
             if dry_run:
                 transaction.set_rollback(True)
             else:
-                result.run = _record(result, sources, user)
+                result.record(ImportRun.Kind.LEGACY, user=user)
     except LegacyImportError:
         raise
     except DatabaseError as exc:
@@ -124,59 +122,6 @@ def unexpected(what: str, stage: str, exc: BaseException) -> str:
         f"{what}: could not be {stage}: an unexpected error occurred "
         f"({type(exc).__name__}); the details are in the server log."
     )
-
-
-def _record(result: ImportResult, sources: Sequence[Source], user: Any) -> ImportRun:
-    return ImportRun.objects.create(
-        kind=ImportRun.Kind.LEGACY,
-        source=Truncator(", ".join(s.name for s in sources)).chars(300),
-        user=user if getattr(user, "pk", None) else None,
-        finished_at=timezone.now(),
-        added=result.count("added"),
-        changed=result.count("changed"),
-        conflicts=result.count("conflict"),
-        warnings=result.count("warning"),
-        summary=Truncator(result.summary()).chars(300),
-        report=[entry.as_dict() for entry in result.entries],
-    )
-
-
-def _plain(html: str, length: int = 100) -> str:
-    text = " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
-    return Truncator(text).chars(length) if text else "(empty)"
-
-
-_BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
-
-
-def comparable(value: Any) -> Any:
-    """Stream data as compared for changes: without block ids, and without the
-    `data-block-key`s Draftail adds to rich text when an editor saves the page."""
-    value = without_ids(value)
-    if isinstance(value, str):
-        return _BLOCK_KEY.sub("", value)
-    if isinstance(value, list):
-        return [comparable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: comparable(v) for k, v in value.items()}
-    return value
-
-
-def _faq_summary(items: Sequence[dict]) -> str:
-    return fmt.plural(len(items), "question")
-
-
-def _faq_change(old: Sequence[dict], new: Sequence[dict]) -> str:
-    """ "6 questions (1 new, 2 with a changed answer)"."""
-    before = {item.get("question"): item.get("answer") for item in old}
-    after = {item.get("question"): item.get("answer") for item in new}
-    parts = [
-        fmt.plural(len(after.keys() - before.keys()), "new question", "new questions"),
-        f"{len(before.keys() - after.keys())} removed",
-        f"{sum(1 for q in after.keys() & before.keys() if after[q] != before[q])} "
-        "with a changed answer",
-    ]
-    return f"{_faq_summary(new)} ({', '.join(p for p in parts if not p.startswith('0 '))})"
 
 
 class _Importer:
@@ -233,7 +178,7 @@ class _Importer:
                 "run (in either order); import one of the two files.",
             )
         self.pairs[pair] = legacy.source
-        values = self.prose(legacy)
+        values = prose(legacy)
         page = ComparisonPage.objects.filter(
             Q(model_a=a, model_b=b) | Q(model_a=b, model_b=a)
         ).first()
@@ -283,10 +228,11 @@ class _Importer:
         created = False
         if page is None:
             page, how, created = (
-                self.create_model(name, legacy.source),
+                create_model(name, legacy.source, self.user),
                 "created as a draft model page",
                 True,
             )
+            self.created_models.add(page.pk)
         elif page.pk in self.created_models:
             how = "created as a draft model page earlier in this run"
         elif not page.live:
@@ -299,43 +245,7 @@ class _Importer:
             )
         return page
 
-    def create_model(self, name: str, source: str) -> ModelPage:
-        index = ModelIndexPage.objects.first()
-        if index is None:
-            raise LegacyPageError(
-                source,
-                f"no model page matches “{name}”, and there is no models index (/models/) "
-                "to add one under.",
-            )
-        if self.user and not index.permissions_for_user(self.user).can_add_subpage():
-            raise LegacyPageError(
-                source, f"no model page matches “{name}”, and you may not add model pages."
-            )
-        base = slugify(name.replace(".", "-")) or "model"
-        slug, n = base, 1
-        while index.get_children().filter(slug=slug).exists():
-            n += 1
-            slug = f"{base}-{n}"
-        page = ModelPage(title=name, slug=slug, live=False, owner=self.user)
-        index.add_child(instance=page)  # logs "wagtail.create", as the admin does
-        page.save_revision(user=self.user, log_action=True)
-        self.created_models.add(page.pk)
-        return page
-
     # --- the comparison page -----------------------------------------------------------
-
-    @staticmethod
-    def prose(legacy: LegacyPage) -> dict[str, dict]:
-        faq = []
-        for entry in legacy.faq:
-            answer = legacy_prose.faq_answer(entry.answer_html)
-            if answer:
-                faq.append({"question": entry.question, "answer": answer})
-        return prose_values(
-            legacy_prose.verdict(legacy.verdict_html),
-            legacy_prose.deep_dive(legacy.deep_dive_html),
-            faq,
-        )
 
     def create(self, a: ModelPage, b: ModelPage, values: dict, report: PageReport):
         page = ComparisonPage(model_a=a, model_b=b, live=False, owner=self.user)
@@ -344,7 +254,7 @@ class _Importer:
         self.index.add_child(instance=page)  # logs "wagtail.create", as the admin does
         revision = page.save_revision(user=self.user, log_action=True)
         for name in PROSE_FIELDS:
-            if _is_empty(values[name][PROSE_FIELDS[name]]):
+            if is_empty(values[name][PROSE_FIELDS[name]]):
                 report.warn(
                     f"No {PROSE_LABELS[name]} found on the page; that section is left empty."
                 )
@@ -366,9 +276,9 @@ class _Importer:
         imported = {}
         for name, label in PROSE_LABELS.items():
             field = PROSE_FIELDS[name]
-            if not _is_empty(values[name][field]):
+            if not is_empty(values[name][field]):
                 imported[name] = values[name]
-            elif _is_empty(before.get(name, {}).get(field)):
+            elif is_empty(before.get(name, {}).get(field)):
                 report.warn(f"No {label} found on the page; that section is left empty.")
             else:
                 # A legacy page without the section says nothing about it: keep the page's.
@@ -384,10 +294,10 @@ class _Importer:
             if comparable(old) == comparable(new):
                 continue
             if name == "faq":
-                was, now = _faq_summary(old or []), _faq_summary(new)
-                message = f"FAQ replaced: {_faq_change(old or [], new)}."
+                was, now = faq_summary(old or []), faq_summary(new)
+                message = f"FAQ replaced: {faq_change(old or [], new)}."
             else:
-                was, now = _plain(old or ""), _plain(new)
+                was, now = plain(old or ""), plain(new)
                 message = f"{label[0].upper()}{label[1:]} replaced: “{now}” (was “{was}”)."
             report.add("changed", page.title, label, message, old=was, new=now)
         if page.live:
@@ -478,35 +388,3 @@ class _Importer:
                 "conflict", claim.model, f"claim ({claim.source})",
                 f"Imported prose contradicts our data: {claim}", old=claim.fact, new=claim.claimed,
             )  # fmt: skip
-
-
-def _is_empty(value: Any) -> bool:
-    """An editor section with nothing in it: no FAQ items, or rich text without text."""
-    if not value:
-        return True
-    if isinstance(value, str):
-        return not collapse(BeautifulSoup(value, "html.parser").get_text())
-    return False
-
-
-def find_model(name: str, source: str) -> tuple[ModelPage | None, str]:
-    """The model page a legacy name refers to: by slug, then title, then catalogue key."""
-    slugs = list(dict.fromkeys(filter(None, (slugify(name.replace(".", "-")), slugify(name)))))
-    ways = [(Q(slug=slug), f"matched by slug “{slug}”") for slug in slugs]
-    ways.append((Q(title__iexact=name), "matched by title"))
-    keys = Q(catalogue_key__iexact=name) | Q(catalogue_key__iendswith=f"/{name}")
-    for slug in slugs:
-        keys |= Q(catalogue_key__iexact=slug) | Q(catalogue_key__iendswith=f"/{slug}")
-    ways.append((keys, "matched by catalogue key"))
-    for condition, how in ways:
-        found = list(ModelPage.objects.filter(condition).order_by("pk")[:3])
-        if len(found) > 1:
-            titles = ", ".join(f"“{p.title}”" for p in found)
-            raise LegacyPageError(
-                source, f"“{name}” matches several model pages ({titles}); make it unambiguous."
-            )
-        if found:
-            if how == "matched by catalogue key":
-                how = f"matched by catalogue key “{found[0].catalogue_key}”"
-            return found[0], how
-    return None, ""

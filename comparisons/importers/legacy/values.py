@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from comparisons.importers.legacy_document import collapse
+from comparisons.importers.legacy.document import collapse
 
 
 @dataclass(frozen=True)

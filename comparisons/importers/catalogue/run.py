@@ -6,14 +6,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from comparisons.importers.catalogue import CatalogueImporter, ImportReport, Progress
-from comparisons.importers.catalogue_group import group_rows
-from comparisons.importers.catalogue_parse import parse_canonical, parse_catalogue
+from comparisons.importers.catalogue.group import group_rows
+from comparisons.importers.catalogue.importer import CatalogueImporter, Progress
+from comparisons.importers.catalogue.parse import parse_canonical, parse_catalogue
+from comparisons.importers.report import ImportReport
 
 # models.dev's canonical models, kept with the snapshot. Used when a run is given none, so
 # the command and the admin group rows the same way and pages keep their keys.
 BUNDLED_CANONICAL = (
-    Path(__file__).resolve().parents[2]
+    Path(__file__).resolve().parents[3]
     / "fixtures"
     / "models-dev"
     / "models-dev-canonical-models.json"

@@ -1,8 +1,8 @@
-"""Admin entry points for the catalogue: the import form and the import log.
+"""Admin entry point for the catalogue: the import form.
 
 The form runs the same code as `manage.py import_catalogue`: a dry run shows the change
 report and writes nothing; a real run applies it in one transaction and records it in
-the import log, which editors and reviewers can read. A real run publishes without
+the import log (`comparisons.importers.import_log`). A real run publishes without
 review, so it needs `publish_catalogue_import` (the Data managers group); anyone else
 who may import gets dry runs only.
 """
@@ -20,13 +20,9 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 
-from comparisons.importers.catalogue_parse import MAX_FILE_BYTES, CatalogueError
-from comparisons.importers.run import default_canonical, import_catalogue_bytes
-from comparisons.models import ImportRun
+from comparisons.importers.catalogue.parse import MAX_FILE_BYTES, CatalogueError
+from comparisons.importers.catalogue.run import default_canonical, import_catalogue_bytes
 from comparisons.review.setup import PUBLISH_IMPORT
 
 # A report section this short is shown unfolded.
@@ -138,50 +134,3 @@ class CatalogueImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Fo
                 else "",
             )
         )
-
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """The log is a record: nobody edits or deletes it in the admin. Viewing needs the
-    model's view (or add) permission."""
-
-    def user_has_permission(self, user: Any, action: str) -> bool:
-        if action in ("add", "change", "delete"):
-            return False
-        if action == "view":
-            return user.has_perm("comparisons.view_importrun") or user.has_perm(
-                "comparisons.add_importrun"
-            )
-        return user.has_perm(f"comparisons.{action}_importrun")
-
-    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(ImportRun, ReadOnlyPolicy(ImportRun))
-
-
-class ImportLogViewSet(ModelViewSet):
-    model = ImportRun
-    name = "comparisons_import_log"
-    url_prefix = "import-log"
-    menu_label = "Import log"
-    icon = "history"
-    add_to_admin_menu = False
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    list_display = [
-        "__str__", "kind", "source", "snapshot_date", "added", "changed", "retired",
-        "conflicts", "warnings", "user",
-    ]  # fmt: skip
-    list_filter = ["kind"]
-    ordering = ["-started_at", "-pk"]
-    inspect_view_fields = [
-        "kind", "source", "source_name", "snapshot_date", "started_at", "finished_at",
-        "user", "summary", "added", "changed", "retired", "conflicts", "warnings",
-    ]  # fmt: skip
-    inspect_template_name = "comparisons/admin/import_run_inspect.html"
-    form_fields = ["summary"]  # required by ModelViewSet; the policy refuses every edit
-    header_icon = "history"
-
-
-import_log_viewset = ImportLogViewSet()

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from html import escape, unescape
 from pathlib import PurePath
 
-from comparisons.importers.legacy_document import (
+from comparisons.importers.legacy.document import (
     TABLE_SECTIONS,
     TITLE_MAX_LENGTH,
     Block,
@@ -25,9 +25,9 @@ from comparisons.importers.legacy_document import (
     section_key,
     title_match,
 )
-from comparisons.importers.legacy_html import UnreadableMarkup, read_html
-from comparisons.importers.legacy_text import read_text
-from comparisons.importers.legacy_values import (
+from comparisons.importers.legacy.html import UnreadableMarkup, read_html
+from comparisons.importers.legacy.text import read_text
+from comparisons.importers.legacy.values import (
     HEADER_LABELS,
     Statement,
     row_statements,

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup, Comment, Tag
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
 from comparisons.blocks import SECTION_BLOCKS
-from comparisons.importers.legacy_html import MAX_DEPTH, TooDeeplyNested, nesting_depth
+from comparisons.importers.legacy.html import MAX_DEPTH, TooDeeplyNested, nesting_depth
 
 _REMOVED = (
     "script", "style", "template", "noscript", "iframe", "frame", "object", "embed", "applet",

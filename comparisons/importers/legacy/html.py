@@ -11,7 +11,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
-from comparisons.importers.legacy_document import Block, collapse
+from comparisons.importers.legacy.document import Block, collapse
 
 _SKIPPED = frozenset(
     {

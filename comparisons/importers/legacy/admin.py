@@ -17,8 +17,8 @@ from django.views.generic import FormView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from comparisons.importers.legacy import LegacyImportError, Source, import_legacy_pages
-from comparisons.importers.legacy_parse import MAX_FILE_BYTES, SUFFIXES, too_large
+from comparisons.importers.legacy.importer import LegacyImportError, Source, import_legacy_pages
+from comparisons.importers.legacy.parse import MAX_FILE_BYTES, SUFFIXES, too_large
 from comparisons.models import ComparisonIndexPage
 
 MAX_FILES = 50

@@ -522,7 +522,7 @@ CANONICAL_FIELDS = {
 def parse_canonical(raw: bytes, *, source: str = "the canonical file") -> dict[str, Any]:
     """models.dev's provider-agnostic models ({"<lab>/<id>": {...}}) -> CanonicalModel
     values, checked like the catalogue itself."""
-    from comparisons.importers.catalogue_group import CanonicalModel
+    from comparisons.importers.catalogue.group import CanonicalModel
 
     data = decode(raw, source=source)
     if not isinstance(data, dict):

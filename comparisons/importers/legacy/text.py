@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from html import escape
 
-from comparisons.importers.legacy_document import (
+from comparisons.importers.legacy.document import (
     TABLE_SECTIONS,
     Block,
     collapse,
     section_key,
     title_match,
 )
-from comparisons.importers.legacy_values import split_row
+from comparisons.importers.legacy.values import split_row
 
 _BULLET = re.compile(r"^[-*•·]\s+(?P<text>.+)$")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")

@@ -17,7 +17,7 @@ from comparisons.engine import formatting as fmt
 from comparisons.engine.pricing import cheapest_route
 from comparisons.engine.tables import shared_benchmark_rows
 from comparisons.engine.values import CapabilityFacts, ModelFacts, PairFacts
-from comparisons.importers.legacy_values import Statement
+from comparisons.importers.legacy.values import Statement
 from comparisons.review.fact_rules import (
     matches_when_rounded,
     route_count,
