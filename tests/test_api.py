@@ -411,6 +411,8 @@ def test_compare_costs_sections_and_editorial(client):
         "slug": "production-800m-250m",
         "monthly_input_tokens": 800_000_000,
         "monthly_output_tokens": 250_000_000,
+        "requests": None,
+        "cached_percent": "0",
         "source": "site_default",
     }
     cost = data["monthly_cost"]
@@ -629,7 +631,16 @@ def test_openapi_schema_lists_the_endpoints(client):
     parameters = {
         p["name"] for p in schema["paths"]["/api/v1/compare/{a}/{b}"]["get"]["parameters"]
     }
-    assert parameters == {"a", "b", "input_tokens", "output_tokens"}
+    assert parameters == {
+        "a",
+        "b",
+        "input_tokens",
+        "output_tokens",
+        "requests",
+        "avg_prompt_tokens",
+        "avg_output_tokens",
+        "cached_percent",
+    }
 
 
 # --- query counts -------------------------------------------------------------------------------
