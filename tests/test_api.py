@@ -370,7 +370,16 @@ def test_openapi_schema_lists_the_endpoints(client):
     parameters = {
         p["name"] for p in schema["paths"]["/api/v1/compare/{a}/{b}"]["get"]["parameters"]
     }
-    assert parameters == {"a", "b", "input_tokens", "output_tokens"}
+    assert parameters == {
+        "a",
+        "b",
+        "input_tokens",
+        "output_tokens",
+        "requests",
+        "avg_prompt_tokens",
+        "avg_output_tokens",
+        "cached_percent",
+    }
 
 
 # --- query counts -------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ def test_compare_costs_sections_and_editorial(client):
         "slug": "production-800m-250m",
         "monthly_input_tokens": 800_000_000,
         "monthly_output_tokens": 250_000_000,
+        "requests": None,
+        "cached_percent": "0",
         "source": "site_default",
     }
     cost = data["monthly_cost"]

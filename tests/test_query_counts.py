@@ -90,6 +90,10 @@ def test_comparison_page_queries_do_not_grow_with_routes_or_scores(client):
     body = client.get(large.url).content.decode()
     assert body.count("Bench 19") == 1 and "Provider 39" in body
     assert small_count <= 20
+    # A reader's workload prices every route; the chart discloses the dearer ones.
+    workload = "?requests=1M&avg_prompt_tokens=10K&avg_output_tokens=100&cached_percent=50"
+    assert queries_for(client, large.url + workload) == queries_for(client, small.url + workload)
+    assert "Show all 80 routes" in client.get(large.url + workload).content.decode()
 
 
 def test_review_statuses_cost_a_fixed_number_of_queries():

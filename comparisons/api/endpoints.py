@@ -5,6 +5,8 @@ comparisons.model_filters' annotated queryset."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
 from math import ceil
 from typing import Any
 
@@ -15,6 +17,7 @@ from ninja import Path, Query, Router
 from ninja.errors import HttpError
 
 from comparisons.api import schemas, serialize
+from comparisons.calculator import MAX_REQUESTS, MAX_TOKENS_PER_REQUEST, workload_traffic
 from comparisons.engine.pricing import compare_costs
 from comparisons.engine.values import PairFacts, TrafficFacts
 from comparisons.facts import (
@@ -41,18 +44,51 @@ from comparisons.views.directory import provider_routes
 router = Router()
 
 MAX_TOKENS = 10**15
+WORKLOAD_PARAMS = ("requests", "avg_prompt_tokens", "avg_output_tokens")
 MAX_SUGGESTIONS = 25
 ERRORS = {400: schemas.ErrorOut, 404: schemas.ErrorOut}
 
 
 def requested_traffic(
-    request: HttpRequest, input_tokens: int | None, output_tokens: int | None
+    request: HttpRequest,
+    input_tokens: int | None,
+    output_tokens: int | None,
+    workload: tuple[int | None, int | None, int | None] = (None, None, None),
+    cached_percent: Decimal | None = None,
 ) -> tuple[TrafficFacts | None, TrafficFacts | None, bool]:
-    """(site default, traffic to use, whether it is custom). A token count left out of the
-    query keeps the site profile's value (0 without a site profile)."""
+    """(site default, traffic to use, whether it is custom). The traffic is a workload
+    (requests, avg_prompt_tokens and avg_output_tokens, all three) or monthly totals; a
+    token count left out of the totals keeps the site profile's value (0 without a site
+    profile); cached_percent applies to either, or alone to the site profile."""
     default = site_default_traffic(request=request)
+    cached = cached_percent if cached_percent is not None else Decimal(0)
+    given = [
+        name for name, value in zip(WORKLOAD_PARAMS, workload, strict=True) if value is not None
+    ]
+    if given:
+        if input_tokens is not None or output_tokens is not None:
+            raise HttpError(
+                400,
+                "Give either a workload (requests, avg_prompt_tokens, avg_output_tokens) or "
+                "monthly totals (input_tokens, output_tokens), not both.",
+            )
+        missing = [name for name in WORKLOAD_PARAMS if name not in given]
+        if missing:
+            raise HttpError(400, f"A workload needs {', '.join(missing)} as well.")
+        requests, prompt, output = workload
+        assert requests is not None and prompt is not None and output is not None  # noqa: S101
+        if not prompt and not output:
+            raise HttpError(
+                400,
+                "avg_prompt_tokens and avg_output_tokens cannot both be 0: every model would "
+                "cost $0.",
+            )
+        custom = workload_traffic(requests, prompt, output, cached, name="Custom workload")
+        return default, custom, True
     if input_tokens is None and output_tokens is None:
-        return default, default, False
+        if cached_percent is None or default is None:
+            return default, default, False
+        return default, replace(default, cached_percent=cached, slug="custom"), True
     if input_tokens is None:
         input_tokens = default.monthly_input_tokens if default else 0
     if output_tokens is None:
@@ -67,6 +103,7 @@ def requested_traffic(
         slug="",
         monthly_input_tokens=input_tokens,
         monthly_output_tokens=output_tokens,
+        cached_percent=cached,
     )
     return default, custom, True
 
@@ -329,13 +366,41 @@ def compare(
         le=MAX_TOKENS,
         description="Monthly output tokens, overriding the site's traffic profile.",
     ),
+    requests: int | None = Query(
+        None,
+        ge=1,
+        le=MAX_REQUESTS,
+        description="Requests a month: with avg_prompt_tokens and avg_output_tokens, a "
+        "workload instead of monthly totals (the prompt length decides long-context prices).",
+    ),
+    avg_prompt_tokens: int | None = Query(
+        None, ge=0, le=MAX_TOKENS_PER_REQUEST, description="Average prompt tokens a request."
+    ),
+    avg_output_tokens: int | None = Query(
+        None, ge=0, le=MAX_TOKENS_PER_REQUEST, description="Average output tokens a request."
+    ),
+    # Decimal is immutable too, though B008 knows only the built-in types as such.
+    cached_percent: Decimal | None = Query(  # noqa: B008
+        None,
+        ge=0,
+        le=100,
+        allow_inf_nan=False,
+        description="Share of prompt tokens served from cache, 0 to 100 (billed at the route's "
+        "cache-read price, or its input price where it has none).",
+    ),
 ):
     """Both models' facts and the comparison engine's sections as data: monthly cost at the
     traffic profile (delta = B minus A), capability rows, tradeoffs, switch friction and
     scorecard; plus the editorial comparison page for the pair, if one is published."""
     if a == b:
         raise HttpError(400, "A model cannot be compared with itself.")
-    default, traffic, custom = requested_traffic(request, input_tokens, output_tokens)
+    default, traffic, custom = requested_traffic(
+        request,
+        input_tokens,
+        output_tokens,
+        (requests, avg_prompt_tokens, avg_output_tokens),
+        cached_percent,
+    )
     ids = published_model_ids([a, b])
     missing = [slug for slug in (a, b) if slug not in ids]
     if missing:

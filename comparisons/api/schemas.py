@@ -106,9 +106,15 @@ class TrafficOut(Schema):
     slug: str
     monthly_input_tokens: int
     monthly_output_tokens: int
+    requests: int | None = Field(
+        None, description="Requests a month, when the traffic is a workload (null: totals only)."
+    )
+    cached_percent: DecimalStr = Field(
+        description="Share of prompt tokens served from cache, 0 to 100."
+    )
     source: Literal["site_default", "custom"] = Field(
-        description="site_default: the site's traffic profile; custom: input_tokens or "
-        "output_tokens given in the query."
+        description="site_default: the site's traffic profile; custom: traffic given in the "
+        "query (a workload, monthly totals or a cached share)."
     )
 
 

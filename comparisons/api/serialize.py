@@ -62,6 +62,8 @@ def traffic(value: TrafficFacts | None, *, custom: bool = False) -> dict[str, An
         "slug": value.slug,
         "monthly_input_tokens": value.monthly_input_tokens,
         "monthly_output_tokens": value.monthly_output_tokens,
+        "requests": value.requests,
+        "cached_percent": decimal(value.cached_percent),
         "source": "custom" if custom else "site_default",
     }
 

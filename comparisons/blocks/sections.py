@@ -15,6 +15,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from comparisons.calculator import workload_context
 from comparisons.engine import friction, pricing, prose, scorecard, tables, tradeoffs
 from comparisons.engine.capabilities import capability_rows
 from comparisons.engine.chart import price_chart
@@ -160,7 +161,11 @@ class MonthlyCostBlock(SectionBlock):
         cost = pricing.compare_costs(
             pair.a.name, pair.a.routes, pair.b.name, pair.b.routes, traffic
         )
-        return {"cost": cost, "delta_sentence": prose.delta_sentence(cost)}
+        return {
+            "cost": cost,
+            "delta_sentence": prose.delta_sentence(cost),
+            **workload_context(traffic),
+        }
 
 
 class SwitchFrictionBlock(SectionBlock):
@@ -202,7 +207,9 @@ class PricingBlock(SectionBlock):
         return {
             "rows": tables.pricing_rows(pair),
             "note": tables.pricing_note(pair),
-            "chart": price_chart([(pair.a.name, pair.a.routes), (pair.b.name, pair.b.routes)]),
+            "chart": price_chart(
+                [(pair.a.name, pair.a.routes), (pair.b.name, pair.b.routes)], pair.traffic
+            ),
         }
 
 

@@ -144,6 +144,10 @@ class TrafficFacts:
     monthly_input_tokens: int
     monthly_output_tokens: int
     slug: str = ""
+    # A workload also says how many requests carry those tokens (so the prompt length that
+    # long-context tiers depend on is known) and which share of prompt tokens is cached.
+    requests: int | None = None
+    cached_percent: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
