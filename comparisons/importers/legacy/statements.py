@@ -36,8 +36,6 @@ class StatedFacts:
         self.names, self.sections, self.headings = names, sections, headings
         self.warnings: list[str] = []
 
-    # --- stated facts ------------------------------------------------------------------
-
     def side_of(self, text: str) -> str | None:
         folded = collapse(text).casefold()
         for side, name in zip(("a", "b"), self.names, strict=True):
