@@ -1,6 +1,6 @@
 """Running the legacy page importer in tests: the seed fixtures, the command and the admin
-upload, what an editor finds on a page, row counts. Its fixtures (`no_comparisons`,
-`user_in`) reach the tests through `pytest_plugins`."""
+upload, what an editor finds on a page, row counts. The fixtures the tests share are in
+`legacy_import_fixtures`."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ import io
 import re
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
@@ -91,27 +89,8 @@ def counts() -> dict[str, int]:
     }
 
 
-@pytest.fixture
-def no_comparisons():
-    """The demo site without its five comparison pages: the seeds come in as new drafts."""
-    for page in ComparisonPage.objects.all():
-        page.delete()
-
-
 def upload(stem: str, ext: str = "txt") -> SimpleUploadedFile:
     return SimpleUploadedFile(f"{stem}.{ext}", (FIXTURES / f"{stem}.{ext}").read_bytes())
-
-
-@pytest.fixture
-def user_in(django_user_model, client):
-    def login(*groups: str):
-        user = django_user_model.objects.create_user("u-" + "-".join(groups), password="pw-123456")
-        for name in groups:
-            user.groups.add(Group.objects.get(name=name))
-        client.force_login(user)
-        return user
-
-    return login
 
 
 def import_url() -> str:

@@ -45,7 +45,7 @@ from tests.legacy_import import (
     seed_prose,
 )
 
-pytest_plugins = ["tests.legacy_import"]
+pytest_plugins = ["tests.legacy_import_fixtures"]
 
 pytestmark = pytest.mark.django_db
 

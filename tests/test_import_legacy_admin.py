@@ -30,7 +30,7 @@ from tests.legacy_import import (
     upload,
 )
 
-pytest_plugins = ["tests.legacy_import"]
+pytest_plugins = ["tests.legacy_import_fixtures"]
 
 pytestmark = pytest.mark.django_db
 
