@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from comparisons.importers.catalogue.parse import MAX_FILE_BYTES, CatalogueError
+from comparisons.importers.catalogue.checker import MAX_FILE_BYTES, CatalogueError
 from comparisons.importers.catalogue.run import default_canonical, import_catalogue_bytes
 from comparisons.review.setup import PUBLISH_IMPORT
 

@@ -9,13 +9,9 @@ from collections.abc import Iterable
 
 from django.utils.text import slugify
 
-from comparisons.importers.catalogue.group import (
-    CAPABILITIES,
-    LAB_ALIASES,
-    LAB_NAMES,
-    CatalogueModel,
-)
+from comparisons.importers.catalogue.group import CatalogueModel
 from comparisons.importers.catalogue.parse import Catalogue, CatalogueProvider
+from comparisons.importers.catalogue.vocabulary import CAPABILITIES, LAB_ALIASES, LAB_NAMES
 from comparisons.importers.report import ImportReport
 from comparisons.models import Capability, Lab, Licence, Provider
 
