@@ -16,7 +16,6 @@ from django_tasks import task
 
 from comparisons.importers import runs
 from comparisons.importers.catalogue.run import import_catalogue_bytes
-from comparisons.importers.legacy.importer import Source, import_legacy_pages
 from comparisons.models import ImportRun
 
 BACKEND = "imports"
@@ -55,16 +54,3 @@ def import_catalogue_upload(
 @task(backend=BACKEND)
 def import_catalogue_url(run_id: int, url: str) -> str:
     return runs.execute(run_id, lambda run: runs.import_from_url(run, url))
-
-
-@task(backend=BACKEND)
-def import_legacy_upload(run_id: int, files: list[list[str]]) -> str:
-    def work(run: ImportRun) -> Any:
-        return import_legacy_pages(
-            [Source(name, decode(data)) for name, data in files],
-            dry_run=run.dry_run,
-            user=run.user,
-            run=run,
-        )
-
-    return runs.execute(run_id, work)

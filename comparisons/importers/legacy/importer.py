@@ -82,12 +82,7 @@ class LegacyImportError(Exception):
 
 
 def import_legacy_pages(
-    sources: Sequence[Source],
-    *,
-    dry_run: bool = False,
-    user: Any = None,
-    today: date | None = None,
-    run: ImportRun | None = None,
+    sources: Sequence[Source], *, dry_run: bool = False, user: Any = None, today: date | None = None
 ) -> ImportReport:
     if not sources:
         raise LegacyImportError(["no files were given."])
@@ -108,7 +103,6 @@ def import_legacy_pages(
             importer = _Importer(user)
             names = ", ".join(source.name for source in sources)
             result = run_report(names, importer.run_all(parsed), dry_run=dry_run)
-            result.run = run
             if dry_run:
                 transaction.set_rollback(True)
             else:
