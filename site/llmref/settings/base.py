@@ -173,3 +173,9 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+
+# The catalogue's source for `import_catalogue --url` and the scheduled refresh
+# (`refresh_catalogue`): fetched at most every COMPARISONS_CATALOGUE_REFRESH_HOURS (0: off).
+COMPARISONS_CATALOGUE_URL = os.environ.get("CATALOGUE_URL", "https://models.dev/api.json")
+COMPARISONS_CATALOGUE_REFRESH_HOURS = float(os.environ.get("CATALOGUE_REFRESH_HOURS", "24"))
+COMPARISONS_CATALOGUE_FETCH_TIMEOUT = float(os.environ.get("CATALOGUE_FETCH_TIMEOUT", "30"))
