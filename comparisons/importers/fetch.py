@@ -50,7 +50,7 @@ def fetch_catalogue(
     max_bytes: int | None = None,
 ) -> Fetched:
     timeout = timeout or getattr(settings, "COMPARISONS_CATALOGUE_FETCH_TIMEOUT", 30)
-    max_bytes = max_bytes or MAX_FILE_BYTES
+    max_bytes = max_bytes or getattr(settings, "COMPARISONS_CATALOGUE_MAX_BYTES", MAX_FILE_BYTES)
     if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
         raise FetchError(f"{url}: not an http:// or https:// address.")
     headers = {"Accept": "application/json", "User-Agent": "llmref-catalogue-import"}

@@ -12,13 +12,16 @@ import base64
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django_tasks import task
 
 from comparisons.importers import runs
 from comparisons.importers.catalogue.run import import_catalogue_bytes
 from comparisons.models import ImportRun
 
-BACKEND = "imports"
+# A site gives imports a backend of their own (a queue for a worker) as TASKS["imports"];
+# without one they use the default backend.
+BACKEND = "imports" if "imports" in getattr(settings, "TASKS", {}) else "default"
 
 
 def encode(data: bytes) -> str:
