@@ -74,10 +74,10 @@ class ImportLogViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
-        "__str__", "kind", "state", "dry_run", "source", "snapshot_date", "added", "changed",
+        "__str__", "kind", "state", "source", "snapshot_date", "added", "changed",
         "retired", "conflicts", "warnings", "user",
     ]  # fmt: skip
-    list_filter = ["kind", "state"]
+    list_filter = ["kind", "state", "dry_run"]
     ordering = ["-started_at", "-pk"]
     inspect_view_fields = [
         "state", "dry_run", "kind", "source", "source_name", "snapshot_date", "started_at",
