@@ -250,7 +250,7 @@ def test_a_dry_run_report_shows_every_line_folded_by_kind(editor):
     raw = snapshot(provider("bulkhost", *records))
     upload = SimpleUploadedFile("bulk.json", raw, content_type="application/json")
     response = editor.post(
-        reverse("comparisons_import_catalogue"), {"catalogue": upload, "dry_run": "on"}
+        reverse("comparisons_import_catalogue"), {"catalogue": upload, "dry_run": "on"}, follow=True
     )
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")

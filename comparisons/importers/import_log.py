@@ -7,11 +7,41 @@ from __future__ import annotations
 
 from typing import Any
 
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from comparisons.importers.report import Entry, ImportReport
+from comparisons.importers.runs import progress_of
 from comparisons.models import ImportRun
+
+# How often the page of a queued or running run reloads itself.
+REFRESH_SECONDS = 3
+# A report section this short is shown unfolded.
+SECTION_OPEN_LINES = 20
+
+
+class ImportRunInspectView(InspectView):
+    """A run's page: its state and progress while it runs, its report when it is done.
+    The editor can leave it and come back; while the run goes on it reloads itself."""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        run = self.object
+        stored = ImportReport(
+            source=run.source,
+            describe=lambda report: run.summary,
+            entries=[Entry(**entry) for entry in run.report],
+        )
+        context.update(
+            notices=stored.notices,
+            sections=stored.sections(),
+            section_open_lines=SECTION_OPEN_LINES,
+            progress=progress_of(run) if run.state == ImportRun.State.RUNNING else None,
+            refresh_seconds=REFRESH_SECONDS if run.in_progress else None,
+        )
+        return context
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -44,18 +74,19 @@ class ImportLogViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
-        "__str__", "kind", "source", "snapshot_date", "added", "changed", "retired",
-        "conflicts", "warnings", "user",
+        "__str__", "kind", "state", "source", "snapshot_date", "added", "changed",
+        "retired", "conflicts", "warnings", "user",
     ]  # fmt: skip
-    list_filter = ["kind"]
+    list_filter = ["kind", "state", "dry_run"]
     ordering = ["-started_at", "-pk"]
     inspect_view_fields = [
-        "kind", "source", "source_name", "snapshot_date", "started_at", "finished_at",
-        "user", "summary", "added", "changed", "retired", "conflicts", "warnings",
+        "state", "dry_run", "kind", "source", "source_name", "snapshot_date", "started_at",
+        "finished_at", "user", "summary", "added", "changed", "retired", "conflicts", "warnings",
     ]  # fmt: skip
     inspect_template_name = "comparisons/admin/import_run_inspect.html"
     form_fields = ["summary"]  # required by ModelViewSet; the policy refuses every edit
     header_icon = "history"
+    inspect_view_class = ImportRunInspectView
 
 
 import_log_viewset = ImportLogViewSet()

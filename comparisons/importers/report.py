@@ -120,19 +120,25 @@ class ImportReport:
         ]
 
     def record(self, kind: str, *, user: Any = None, **fields: Any) -> ImportRun:
-        """Write the run to the import log."""
-        self.run = ImportRun.objects.create(
-            kind=kind,
-            source=Truncator(self.source).chars(300),
-            user=user if getattr(user, "pk", None) else None,
-            added=self.count("added"),
-            changed=self.count("changed"),
-            retired=self.count("retired"),
-            conflicts=self.count("conflict"),
-            warnings=self.count("warning"),
-            summary=Truncator(self.summary()).chars(300),
-            report=[entry.as_dict() for entry in self.entries],
-            finished_at=timezone.now(),
+        """Write the run to the import log: onto the run it was started as, when there is
+        one (queued from the admin or a schedule), else as a new row."""
+        run = self.run or ImportRun(kind=kind, user=user if getattr(user, "pk", None) else None)
+        values = {
+            "source": Truncator(self.source).chars(300),
+            "added": self.count("added"),
+            "changed": self.count("changed"),
+            "retired": self.count("retired"),
+            "conflicts": self.count("conflict"),
+            "warnings": self.count("warning"),
+            "summary": Truncator(self.summary()).chars(300),
+            "report": [entry.as_dict() for entry in self.entries],
+            "finished_at": timezone.now(),
+            "state": ImportRun.State.DONE,
+            "dry_run": self.dry_run,
             **fields,
-        )
-        return self.run
+        }
+        for name, value in values.items():
+            setattr(run, name, value)
+        run.save()
+        self.run = run
+        return run

@@ -1,33 +1,34 @@
 """Admin entry point for the catalogue: the import form.
 
-The form runs the same code as `manage.py import_catalogue`: a dry run shows the change
-report and writes nothing; a real run applies it in one transaction and records it in
-the import log (`comparisons.importers.import_log`). A real run publishes without
-review, so it needs `publish_catalogue_import` (the Data managers group); anyone else
-who may import gets dry runs only.
+The form starts the same code as `manage.py import_catalogue` as a background task
+(`importers.tasks`) and sends the editor to the run's page in the import log
+(`comparisons.importers.import_log`), which shows its progress and then its report: a dry
+run writes nothing but its report; a real run applies it in one transaction. A real run
+publishes without review, so it needs `publish_catalogue_import` (the Data managers
+group); anyone else who may import gets dry runs only.
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from comparisons.importers import tasks
 from comparisons.importers.catalogue.checker import MAX_FILE_BYTES, CatalogueError
-from comparisons.importers.catalogue.run import default_canonical, import_catalogue_bytes
+from comparisons.importers.catalogue.parse import parse_canonical, parse_catalogue
+from comparisons.importers.catalogue.run import default_canonical
+from comparisons.importers.runs import ImportBusy, claim, current_run
+from comparisons.models import ImportRun
 from comparisons.review.setup import PUBLISH_IMPORT
-
-# A report section this short is shown unfolded.
-SECTION_OPEN_LINES = 20
-logger = logging.getLogger(__name__)
 
 
 class CatalogueImportForm(forms.Form):
@@ -94,43 +95,51 @@ class CatalogueImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Fo
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "may_publish": self.may_publish()}
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "current_run": current_run()}
+
     def form_valid(self, form: CatalogueImportForm) -> HttpResponse:
         if not form.cleaned_data["dry_run"] and not self.may_publish():
             raise PermissionDenied
         upload = form.cleaned_data["catalogue"]
+        raw = upload.read()
         canonical = form.cleaned_data.get("canonical")
         bundled = default_canonical()
+        canonical_raw = (
+            canonical.read() if canonical else (bundled.read_bytes() if bundled else None)
+        )
+        snapshot = form.cleaned_data.get("snapshot_date")
         try:
-            report = import_catalogue_bytes(
-                upload.read(),
+            # Checked here too (a second or two) so a bad file is refused on the form,
+            # before anything is queued; the worker reads it again with the same rules.
+            parse_catalogue(raw, source=upload.name)
+            if canonical_raw:
+                parse_canonical(canonical_raw)
+            run = claim(
+                ImportRun.Kind.CATALOGUE,
                 source=upload.name,
-                canonical_raw=canonical.read()
-                if canonical
-                else (bundled.read_bytes() if bundled else None),
-                snapshot=form.cleaned_data.get("snapshot_date"),
-                dry_run=form.cleaned_data["dry_run"],
                 user=self.request.user,
+                dry_run=form.cleaned_data["dry_run"],
             )
         except CatalogueError as exc:
             form.add_error("catalogue", "Nothing was imported. " + "; ".join(exc.problems[:10]))
             if len(exc.problems) > 10:
                 form.add_error("catalogue", f"…and {len(exc.problems) - 10} more problems.")
             return self.form_invalid(form)
-        except DatabaseError as exc:
-            # The run is one transaction: a value the database refuses leaves nothing behind.
-            logger.exception("Catalogue import failed")
-            form.add_error(
-                "catalogue", f"Nothing was imported: the database refused a value ({exc})."
-            )
+        except ImportBusy as exc:
+            form.add_error(None, f"Nothing was started. {exc}")
             return self.form_invalid(form)
-        return self.render_to_response(
-            self.get_context_data(
-                form=self.form_class(initial={"dry_run": True}, may_publish=self.may_publish()),
-                report=report,
-                sections=report.sections(),
-                section_open_lines=SECTION_OPEN_LINES,
-                run_url=reverse("comparisons_import_log:inspect", args=[report.run_id])
-                if report.run_id
-                else "",
-            )
+        # The run goes on in the worker; its log page shows the progress, then the report.
+        tasks.import_catalogue_upload.enqueue(
+            run.pk,
+            tasks.encode(raw),
+            tasks.encode(canonical_raw) if canonical_raw else None,
+            snapshot.isoformat() if snapshot else None,
         )
+        messages.success(
+            self.request,
+            f"{'Dry run' if run.dry_run else 'Import'} of {upload.name} started: this page "
+            "shows its progress and then its report; you can leave it and come back "
+            "(Import log).",
+        )
+        return redirect("comparisons_import_log:inspect", run.pk)

@@ -62,6 +62,7 @@ class CatalogueImporter:
         dry_run: bool = False,
         user: Any = None,
         progress: Progress | None = None,
+        run: ImportRun | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.models = models
@@ -70,7 +71,7 @@ class CatalogueImporter:
         self.user = user
         self.progress = progress or (lambda done, total: None)
         self.report = ImportReport(
-            source=source, describe=summary, snapshot=snapshot, dry_run=dry_run
+            source=source, describe=summary, snapshot=snapshot, dry_run=dry_run, run=run
         )
         self.started = timezone.now()
         if snapshot > date.today():
@@ -86,7 +87,12 @@ class CatalogueImporter:
             for subject, message in self.catalogue.warnings:
                 report.add("warning", subject, message=message)
             latest = (
-                ImportRun.objects.filter(kind=ImportRun.Kind.CATALOGUE, snapshot_date__isnull=False)
+                ImportRun.objects.filter(
+                    kind=ImportRun.Kind.CATALOGUE,
+                    snapshot_date__isnull=False,
+                    state=ImportRun.State.DONE,
+                    dry_run=False,
+                )
                 .order_by("-snapshot_date")
                 .first()
             )

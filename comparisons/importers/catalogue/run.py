@@ -10,6 +10,7 @@ from comparisons.importers.catalogue.group import group_rows
 from comparisons.importers.catalogue.importer import CatalogueImporter, Progress
 from comparisons.importers.catalogue.parse import parse_canonical, parse_catalogue
 from comparisons.importers.report import ImportReport
+from comparisons.models import ImportRun
 
 # models.dev's canonical models, kept with the snapshot. Used when a run is given none, so
 # the command and the admin group rows the same way and pages keep their keys.
@@ -40,6 +41,7 @@ def import_catalogue_bytes(
     dry_run: bool = False,
     user: Any = None,
     progress: Progress | None = None,
+    run: ImportRun | None = None,
 ) -> ImportReport:
     catalogue = parse_catalogue(raw, source=source)
     canonical = parse_canonical(canonical_raw) if canonical_raw else None
@@ -53,6 +55,7 @@ def import_catalogue_bytes(
         dry_run=dry_run,
         user=user,
         progress=progress,
+        run=run,
     ).run()
 
 

@@ -1,4 +1,5 @@
-"""manage.py import_catalogue PATH: the models.dev catalogue into providers, models, routes."""
+"""manage.py import_catalogue PATH | --url [URL]: the models.dev catalogue into providers,
+models, routes."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from django.db import DatabaseError
 
 from comparisons.importers.catalogue.parse import CatalogueError
 from comparisons.importers.catalogue.run import default_canonical, import_catalogue_file
+from comparisons.importers.fetch import catalogue_url
+from comparisons.importers.report import ImportReport
+from comparisons.importers.runs import ImportBusy, claim, execute, import_from_url
 from comparisons.models import ImportRun
 
 
@@ -22,7 +26,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("path", help="models-dev.json")
+        parser.add_argument("path", nargs="?", help="models-dev.json (or --url)")
+        parser.add_argument(
+            "--url",
+            nargs="?",
+            const="",
+            help="fetch the catalogue from URL (default: COMPARISONS_CATALOGUE_URL, "
+            "models.dev's api.json), sending the last fetch's ETag/Last-Modified",
+        )
         parser.add_argument(
             "--canonical",
             help="models.dev's canonical models file (default: "
@@ -46,30 +57,21 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["initial"]:
-            done = ImportRun.objects.filter(kind=ImportRun.Kind.CATALOGUE).first()
+            done = ImportRun.objects.filter(
+                kind=ImportRun.Kind.CATALOGUE, state=ImportRun.State.DONE, dry_run=False
+            ).first()
             if done is not None:
                 self.stdout.write(f"The catalogue was imported before ({done}); skipped.")
                 return
-        path = Path(options["path"])
-        canonical = options["canonical"] or default_canonical(path)
         progress = _Progress(self.stdout, sys.stdout.isatty())
-        try:
-            report = import_catalogue_file(
-                path,
-                canonical_path=Path(canonical) if canonical else None,
-                snapshot=options["snapshot_date"],
-                source_name=options["source_name"],
-                dry_run=options["dry_run"],
-                progress=progress,
-            )
-        except CatalogueError as exc:
-            raise CommandError(f"Nothing was imported.\n{exc}") from None
-        except OSError as exc:
-            raise CommandError(f"Cannot read {exc.filename}: {exc.strerror}") from None
-        except DatabaseError as exc:
-            raise CommandError(
-                f"Nothing was imported: the database refused a value: {exc}"
-            ) from None
+        if options["url"] is not None:
+            report = self._from_url(options["url"] or catalogue_url(), options, progress)
+            if report is None:
+                return
+        elif options["path"]:
+            report = self._from_file(Path(options["path"]), options, progress)
+        else:
+            raise CommandError("Give a catalogue file or --url.")
         progress.finish()
         limit = options["show"]
         by_kind: dict[str, int] = {}
@@ -86,6 +88,50 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Recorded as import run #{report.run_id} (Imports → Import log in the admin)."
             )
+
+    def _from_file(self, path: Path, options: dict[str, Any], progress: Any) -> ImportReport:
+        canonical = options["canonical"] or default_canonical(path)
+        try:
+            return import_catalogue_file(
+                path,
+                canonical_path=Path(canonical) if canonical else None,
+                snapshot=options["snapshot_date"],
+                source_name=options["source_name"],
+                dry_run=options["dry_run"],
+                progress=progress,
+            )
+        except CatalogueError as exc:
+            raise CommandError(f"Nothing was imported.\n{exc}") from None
+        except OSError as exc:
+            raise CommandError(f"Cannot read {exc.filename}: {exc.strerror}") from None
+        except DatabaseError as exc:
+            raise CommandError(
+                f"Nothing was imported: the database refused a value: {exc}"
+            ) from None
+
+    def _from_url(self, url: str, options: dict[str, Any], progress: Any) -> ImportReport | None:
+        """A fetch is a run of the import log from the start, like the scheduled refresh:
+        refused while another import runs, recorded as unchanged (304) or failed too."""
+        try:
+            run = claim(ImportRun.Kind.CATALOGUE, source=url, dry_run=options["dry_run"])
+        except ImportBusy as exc:
+            raise CommandError(f"Nothing was imported. {exc}") from None
+        reports: list[ImportReport] = []
+
+        def work(run: ImportRun) -> ImportReport | None:
+            report = import_from_url(run, url, progress=progress)
+            if report is not None:
+                reports.append(report)
+            return report
+
+        state = execute(run.pk, work)
+        run.refresh_from_db()
+        if state == ImportRun.State.FAILED:
+            raise CommandError(f"{run.error} (import run #{run.pk})")
+        if not reports:
+            self.stdout.write(f"{run.summary} Recorded as import run #{run.pk}.")
+            return None
+        return reports[0]
 
 
 class _Progress:
