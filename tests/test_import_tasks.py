@@ -17,11 +17,13 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from werkzeug import Response
 
-from comparisons.importers import runs, tasks
+from comparisons.importers import runs
+from comparisons.importers.catalogue import tasks
 from comparisons.importers.catalogue.run import import_catalogue_bytes
 from comparisons.models import ImportRun, ModelPage, Provider, ProviderRoute
 from tests.catalogue_data import provider, record, snapshot
-from tests.test_import_catalogue import counts, small_snapshot, upload, with_record
+from tests.catalogue_import import counts, small_snapshot, with_record
+from tests.test_import_catalogue_admin import upload
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """Import runs as the import log records them, from queued to done or failed.
 
 A run started from the admin or by the scheduled refresh is a row of the import log
-(`ImportRun`) from the moment it is claimed; the worker (`importers.tasks`) moves it to
+(`ImportRun`) from the moment it is claimed; the worker (`importers.catalogue.tasks`) moves it to
 running and then done or failed. Claiming fails while another run is queued or running:
 a unique index lets the database hold only one such row, so two starts cannot race.
 
@@ -21,17 +21,13 @@ from django.core.cache import cache
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
-from comparisons.importers.catalogue.parse import CatalogueError
-from comparisons.importers.catalogue.run import default_canonical, import_catalogue_bytes
-from comparisons.importers.fetch import FetchError, fetch_catalogue
-from comparisons.importers.legacy.importer import LegacyImportError
+from comparisons.importers.errors import ImportRefused
 from comparisons.importers.report import ImportReport
 from comparisons.models import ImportRun
 
 logger = logging.getLogger(__name__)
 PROGRESS_KEY = "comparisons:import-progress:{pk}"
 PROGRESS_TIMEOUT = 24 * 60 * 60
-UNCHANGED = "Unchanged since the last fetch (304 Not Modified): nothing imported."
 
 
 class ImportBusy(Exception):
@@ -99,10 +95,8 @@ def execute(run_id: int, work: Callable[[ImportRun], ImportReport | None]) -> st
         if report is not None and report.dry_run:
             report.run = run
             report.record(run.kind)
-    except (CatalogueError, LegacyImportError) as exc:
+    except ImportRefused as exc:
         fail(run, "Nothing was imported: " + "; ".join(exc.problems[:20]))
-    except FetchError as exc:
-        fail(run, f"Nothing was imported: {exc}")
     except DatabaseError as exc:
         logger.exception("Import run %s failed", run_id)
         fail(run, f"Nothing was imported: the database refused a value ({exc}).")
@@ -122,46 +116,3 @@ def fail(run: ImportRun, message: str) -> None:
     run.error = message
     run.finished_at = timezone.now()
     run.save(update_fields=["state", "error", "finished_at"])
-
-
-def last_fetch(url: str) -> ImportRun | None:
-    """The last fetch of `url` that was imported (or found unchanged)."""
-    return (
-        ImportRun.objects.filter(
-            kind=ImportRun.Kind.CATALOGUE, source=url[:300], state=ImportRun.State.DONE
-        )
-        .filter(dry_run=False)
-        .exclude(etag="", last_modified="")
-        .order_by("-started_at", "-pk")
-        .first()
-    )
-
-
-def import_from_url(
-    run: ImportRun, url: str, *, progress: Callable[[int, int], None] | None = None
-) -> ImportReport | None:
-    """Fetch the catalogue and import it onto `run`; a 304 records the run as unchanged."""
-    previous = None if run.dry_run else last_fetch(url)
-    fetched = fetch_catalogue(
-        url,
-        etag=previous.etag if previous else "",
-        last_modified=previous.last_modified if previous else "",
-    )
-    run.etag, run.last_modified = fetched.etag, fetched.last_modified
-    if fetched.not_modified:
-        run.state = ImportRun.State.DONE
-        run.summary = UNCHANGED
-        run.snapshot_date = previous.snapshot_date if previous else None
-        run.finished_at = timezone.now()
-        run.save()
-        return None
-    bundled = default_canonical()
-    return import_catalogue_bytes(
-        fetched.body or b"",
-        source=url,
-        canonical_raw=bundled.read_bytes() if bundled else None,
-        dry_run=run.dry_run,
-        user=run.user,
-        progress=progress or progress_hook(run),
-        run=run,
-    )

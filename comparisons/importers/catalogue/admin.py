@@ -1,7 +1,7 @@
 """Admin entry point for the catalogue: the import form.
 
 The form starts the same code as `manage.py import_catalogue` as a background task
-(`importers.tasks`) and sends the editor to the run's page in the import log
+(`importers.catalogue.tasks`) and sends the editor to the run's page in the import log
 (`comparisons.importers.import_log`), which shows its progress and then its report: a dry
 run writes nothing but its report; a real run applies it in one transaction. A real run
 publishes without review, so it needs `publish_catalogue_import` (the Data managers
@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from comparisons.importers import tasks
+from comparisons.importers.catalogue import tasks
 from comparisons.importers.catalogue.checker import MAX_FILE_BYTES, CatalogueError
 from comparisons.importers.catalogue.parse import parse_canonical, parse_catalogue
 from comparisons.importers.catalogue.run import default_canonical

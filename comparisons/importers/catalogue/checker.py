@@ -17,6 +17,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from comparisons.importers.errors import ImportRefused
+
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_TOKENS = 10**9  # a billion-token window is absurd today; it is a typo, not a model
 PLACEHOLDER_TOKENS = 50_000_000  # 99,999,999 and the like stand for "unlimited/unknown"
@@ -30,7 +32,7 @@ URL = URLValidator(schemes=["http", "https"])
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
-class CatalogueError(Exception):
+class CatalogueError(ImportRefused):
     """The file cannot be imported; `problems` names each record and field at fault."""
 
     def __init__(self, problems: list[str]) -> None:

@@ -16,13 +16,18 @@ from urllib.parse import urlsplit
 from django.conf import settings
 
 from comparisons.importers.catalogue.checker import MAX_FILE_BYTES
+from comparisons.importers.errors import ImportRefused
 
 DEFAULT_URL = "https://models.dev/api.json"
 CHUNK = 64 * 1024
 
 
-class FetchError(Exception):
+class FetchError(ImportRefused):
     """The catalogue could not be fetched: the message says what and where."""
+
+    @property
+    def problems(self) -> list[str]:  # type: ignore[override]
+        return [str(self)]
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from django_tasks import task
 
 from comparisons.importers import runs
 from comparisons.importers.catalogue.run import import_catalogue_bytes
+from comparisons.importers.catalogue.url import import_from_url
 from comparisons.models import ImportRun
 
 # A site gives imports a backend of their own (a queue for a worker) as TASKS["imports"];
@@ -56,4 +57,4 @@ def import_catalogue_upload(
 
 @task(backend=BACKEND)
 def import_catalogue_url(run_id: int, url: str) -> str:
-    return runs.execute(run_id, lambda run: runs.import_from_url(run, url))
+    return runs.execute(run_id, lambda run: import_from_url(run, url))

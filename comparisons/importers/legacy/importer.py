@@ -39,6 +39,7 @@ from comparisons.blocks.stream_data import (
 )
 from comparisons.engine.values import ModelFacts, PairFacts
 from comparisons.facts import load_capabilities, load_model_facts, site_default_traffic
+from comparisons.importers.errors import ImportRefused
 from comparisons.importers.legacy.conflicts import find_conflicts
 from comparisons.importers.legacy.matching import create_model, find_model
 from comparisons.importers.legacy.page_report import ModelMatch, PageReport, run_report
@@ -68,7 +69,7 @@ class Source:
     data: bytes
 
 
-class LegacyImportError(Exception):
+class LegacyImportError(ImportRefused):
     """The run was refused or failed; nothing was written. One problem per line."""
 
     def __init__(self, problems: Sequence[str]) -> None:

@@ -11,11 +11,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
+from comparisons.importers.catalogue.fetch import catalogue_url
 from comparisons.importers.catalogue.parse import CatalogueError
 from comparisons.importers.catalogue.run import default_canonical, import_catalogue_file
-from comparisons.importers.fetch import catalogue_url
+from comparisons.importers.catalogue.url import import_from_url
 from comparisons.importers.report import ImportReport
-from comparisons.importers.runs import ImportBusy, claim, execute, import_from_url
+from comparisons.importers.runs import ImportBusy, claim, execute
 from comparisons.models import ImportRun
 
 

@@ -16,8 +16,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from comparisons.importers import tasks
-from comparisons.importers.fetch import catalogue_url
+from comparisons.importers.catalogue import tasks
+from comparisons.importers.catalogue.fetch import catalogue_url
 from comparisons.importers.runs import ImportBusy, claim
 from comparisons.models import ImportRun
 
