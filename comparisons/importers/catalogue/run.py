@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from comparisons.importers.catalogue.benchmarks import parse_benchmarks
 from comparisons.importers.catalogue.group import group_rows
 from comparisons.importers.catalogue.importer import CatalogueImporter, Progress
 from comparisons.importers.catalogue.parse import parse_canonical, parse_catalogue
@@ -43,6 +44,7 @@ def import_catalogue_bytes(
 ) -> ImportReport:
     catalogue = parse_catalogue(raw, source=source)
     canonical = parse_canonical(canonical_raw) if canonical_raw else None
+    benchmarks = parse_benchmarks(canonical_raw) if canonical_raw else None
     models = group_rows(catalogue, canonical)
     return CatalogueImporter(
         catalogue,
@@ -53,6 +55,7 @@ def import_catalogue_bytes(
         dry_run=dry_run,
         user=user,
         progress=progress,
+        benchmarks=benchmarks,
     ).run()
 
 
