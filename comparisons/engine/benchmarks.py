@@ -4,9 +4,16 @@ and the ones only one side has (listed as such, never counted against the other)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from comparisons.engine import formatting as fmt
 from comparisons.engine.values import ModelFacts, PairFacts, ScoreFacts
+
+
+def source_host(url: str) -> str:
+    """ "labs.scale.com": how a score's source is named next to it."""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or url
 
 
 def score_text(score: ScoreFacts) -> str:
@@ -47,13 +54,14 @@ class BenchmarkRow:
 
     @property
     def margin(self) -> str:
-        """The gap between the two scores, in the benchmark's unit: "3.1%"."""
-        gap = abs(self.a_score.score - self.b_score.score)
-        return f"{fmt.plain_decimal(gap)}{self.unit}"
+        """The gap between the two scores: "3.1 points" (of a percentage), "4.63"."""
+        gap = fmt.plain_decimal(abs(self.a_score.score - self.b_score.score))
+        # A gap between two percentages is in points, not a percentage of either.
+        return f"{gap} points" if self.unit == "%" else gap
 
     @property
     def verdict(self) -> str:
-        """ "GPT-5.2 Codex scores higher (by 3.1%)", "Lower is better: …", "Tied"."""
+        """ "GPT-5.5 scores higher, by 6.8 points", or "Tied"."""
         if not self.leader:
             return "Tied"
         word = "higher" if self.higher_is_better else "lower (lower is better)"

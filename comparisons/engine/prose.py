@@ -208,7 +208,7 @@ def benchmark_sentence(pair: PairFacts, *, limit: int = 4) -> str:
     tied = [row.benchmark for row in rows if not row.leader]
     text = (
         f"On the {fmt.plural(len(rows), 'benchmark')} with a sourced score for both "
-        f"({a.name} first), "
+        f"(given as {a.name} vs {b.name}), "
     )
     text += "; ".join(parts) if parts else "the scores are tied"
     text += "."
