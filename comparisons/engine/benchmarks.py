@@ -75,6 +75,7 @@ class OneSidedScore:
     benchmark: str
     model_name: str
     score: ScoreFacts
+    side: str = "a"  # the model's side in the pair
 
     @property
     def text(self) -> str:
@@ -110,15 +111,15 @@ def shared_benchmark_rows(pair: PairFacts) -> list[BenchmarkRow]:
 def one_sided_scores(pair: PairFacts) -> list[OneSidedScore]:
     """Scores only one of the two models has, A's first, each by benchmark name."""
 
-    def only(x: ModelFacts, y: ModelFacts) -> list[OneSidedScore]:
+    def only(x: ModelFacts, y: ModelFacts, side: str) -> list[OneSidedScore]:
         theirs = {s.benchmark_slug for s in y.scores}
         return [
-            OneSidedScore(benchmark=s.benchmark_name, model_name=x.name, score=s)
+            OneSidedScore(benchmark=s.benchmark_name, model_name=x.name, score=s, side=side)
             for s in x.scores
             if s.benchmark_slug not in theirs
         ]
 
-    return only(pair.a, pair.b) + only(pair.b, pair.a)
+    return only(pair.a, pair.b, "a") + only(pair.b, pair.a, "b")
 
 
 def wins(rows: list[BenchmarkRow], side: str) -> int:
