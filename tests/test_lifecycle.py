@@ -130,7 +130,8 @@ def test_the_deprecated_seed_model_in_scorecard_and_switch_friction(client, depr
 
 def index_names(client, query: str = "") -> list[str]:
     html = BeautifulSoup(client.get(f"/models/{query}").content, "html.parser")
-    return [tr.th.a.get_text(strip=True) for tr in html.select("table.models-index tbody tr")]
+    rows = html.select("table.models-index tbody tr th a")
+    return [a.get_text(strip=True) for a in rows]
 
 
 def test_every_model_is_current_until_a_status_or_a_date_says_otherwise(client):
