@@ -175,8 +175,9 @@ def test_a_comparison_shows_shared_benchmarks_with_sources(first_report, client)
     # One-sided scores are listed as such, never as a loss.
     one_sided = [li.get_text(" ", strip=True) for li in html.select(".benchmarks-one-sided li")]
     assert "SWE-Bench Pro: 59.1%, only sourced for GPT-5.4 ( labs.scale.com )" in one_sided
-    assert "SWE-Bench Pro (models.dev): 58.6%, only sourced for GPT-5.5 ( anthropic.com )" in (
-        one_sided
+    assert (
+        "SWE-Bench Pro (models.dev): 58.6%, only sourced for GPT-5.5 ( anthropic.com , 2026-05-28)"
+        in (one_sided)
     )
     scorecard = {
         tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")]
