@@ -137,6 +137,8 @@ def build_model_facts(
             for score in sorted(scores, key=lambda s: s.benchmark.name)
             if _published(score.benchmark)
         ),
+        lifecycle=page.lifecycle,
+        unlisted_since=page.unlisted_since,
     )
 
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
 from comparisons.models import CapabilitySupport, ModelPage, ProviderRoute
@@ -30,6 +30,20 @@ SORTS: dict[str, tuple[str, Any]] = {
     "licence": ("License", Lower("licence__name")),
 }
 OPENNESS = ("open_source", "open_weights", "proprietary")
+# The lifecycle filter: what readers pick from, and which models each keeps.
+LIFECYCLES: dict[str, tuple[str, Q]] = {
+    "current": (
+        "Current only",
+        Q(unlisted_since__isnull=True) & ~Q(lifecycle=ModelPage.Lifecycle.DEPRECATED),
+    ),
+    "preview": ("Alpha or beta", Q(lifecycle__in=["alpha", "beta"])),
+    "deprecated": ("Deprecated", Q(lifecycle=ModelPage.Lifecycle.DEPRECATED)),
+    "unlisted": ("No longer listed", Q(unlisted_since__isnull=False)),
+}
+# Deprecated or no longer listed models come after current ones, whatever the sort.
+PAST = Case(
+    When(~LIFECYCLES["current"][1], then=Value(1)), default=Value(0), output_field=IntegerField()
+)
 PAGE_SIZE = 50
 
 
@@ -40,6 +54,7 @@ class ModelsQuery:
     capability: str = ""
     openness: str = ""
     tag: str = ""
+    lifecycle: str = ""
     sort: str = "name"
     descending: bool = False
     page: int = 1
@@ -53,6 +68,7 @@ class ModelsQuery:
             "capability": self.capability,
             "openness": self.openness,
             "tag": self.tag,
+            "lifecycle": self.lifecycle,
             "sort": ("-" if self.descending else "") + self.sort,
             "page": str(self.page),
             **changes,
@@ -78,6 +94,10 @@ def parse_models_query(params: Mapping[str, str]) -> ModelsQuery:
     if openness and openness not in OPENNESS:
         errors.append(f"Unknown openness “{openness}”: use one of {', '.join(OPENNESS)}.")
         openness = ""
+    lifecycle = (params.get("lifecycle") or "").strip()
+    if lifecycle and lifecycle not in LIFECYCLES:
+        errors.append(f"Unknown lifecycle “{lifecycle[:20]}”: use one of {', '.join(LIFECYCLES)}.")
+        lifecycle = ""
     raw_page = (params.get("page") or "1").strip()
     try:
         page = int(raw_page)
@@ -92,6 +112,7 @@ def parse_models_query(params: Mapping[str, str]) -> ModelsQuery:
         capability=(params.get("capability") or "").strip()[:120],
         openness=openness,
         tag=(params.get("tag") or "").strip()[:120],
+        lifecycle=lifecycle,
         sort=sort,
         descending=descending,
         page=page,
@@ -132,11 +153,13 @@ def models_queryset(query: ModelsQuery) -> QuerySet:
                 )
             )
         )
+    if query.lifecycle:
+        models = models.filter(LIFECYCLES[query.lifecycle][1])
     _, expression = SORTS[query.sort]
     ordering = (
         expression.desc(nulls_last=True) if query.descending else expression.asc(nulls_last=True)
     )
-    return models.order_by(ordering, Lower("title"), "pk")
+    return models.order_by(PAST.asc(), ordering, Lower("title"), "pk")
 
 
 def supported_capabilities(page_ids: list[int]) -> dict[int, set[str]]:

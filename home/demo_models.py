@@ -57,6 +57,7 @@ SCALAR_FIELDS = (
     "parameters_estimated",
     "context_window",
     "max_output_tokens",
+    "lifecycle",
 )
 
 
@@ -67,6 +68,7 @@ def model_entry_state(entry: dict[str, Any]) -> dict[str, Any]:
     state["best_for"] = state["best_for"] or ""
     state["architecture"] = state["architecture"] or ""
     state["parameters_detail"] = state["parameters_detail"] or ""
+    state["lifecycle"] = state["lifecycle"] or ""
     state["parameters_estimated"] = bool(state["parameters_estimated"])
     state.update(
         lab=entry.get("lab"),
@@ -151,7 +153,7 @@ def apply_model_entry(page: ModelPage, entry: dict[str, Any], refs: dict[str, di
 
     for name in SCALAR_FIELDS:
         value = entry.get(name)
-        if name in ("summary", "best_for", "architecture", "parameters_detail"):
+        if name in ("summary", "best_for", "architecture", "parameters_detail", "lifecycle"):
             value = value or ""
         setattr(page, name, value)
     page.parameters_estimated = bool(entry.get("parameters_estimated"))

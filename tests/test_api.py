@@ -48,6 +48,12 @@ def test_models_filtered_by_provider(client):
         "provider_count": 7,
         "licence": "Open Source",
         "openness": "open_source",
+        "lifecycle": {
+            "status": "current",
+            "no_longer_listed_since": None,
+            "label": "Current",
+            "notes": [],
+        },
     }
 
 

@@ -126,3 +126,17 @@ def test_review_statuses_cost_a_fixed_number_of_queries():
         ]
         page.save_revision().publish()
     assert count() == few
+
+
+def test_compare_api_and_lifecycle_index_queries_do_not_grow_with_scores(client):
+    make_model("few-a", routes=1, scores=1), make_model("few-b", routes=1, scores=1)
+    make_model("many-a", routes=30, scores=20), make_model("many-b", routes=30, scores=20)
+    few = queries_for(client, "/api/v1/compare/few-a/few-b")
+    many = queries_for(client, "/api/v1/compare/many-a/many-b")
+    assert many == few
+    shared = client.get("/api/v1/compare/many-a/many-b").json()["shared_benchmarks"]
+    assert len(shared) == 20 and shared[0]["a"]["source_url"] == ""
+    # The lifecycle filter and the past-models-last order are one query, whatever the count.
+    index = queries_for(client, "/models/?lifecycle=current")
+    make_model("many-c", routes=30, scores=20)
+    assert queries_for(client, "/models/?lifecycle=current&sort=-released") == index

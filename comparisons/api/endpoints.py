@@ -150,6 +150,11 @@ def list_models(
     capability: str = Query("", description="Capability slug: models sourced as supporting it."),
     openness: str = Query("", description="open_source, open_weights or proprietary."),
     tag: str = Query("", description="Decision tag slug, e.g. coding."),
+    lifecycle: str = Query(
+        "",
+        description="current, preview (alpha or beta), deprecated or unlisted (no longer "
+        "listed by any provider). Deprecated and unlisted models sort after current ones.",
+    ),
     sort: str = Query(
         "name",
         description="name, lab, released, context, input, output, providers or licence; "
@@ -166,6 +171,7 @@ def list_models(
             "capability": capability,
             "openness": openness,
             "tag": tag,
+            "lifecycle": lifecycle,
             "sort": sort,
             "page": str(page),
         }

@@ -129,6 +129,15 @@ class CheapestRouteOut(Schema):
     monthly_cost_display: str | None = Field(None, description='As readers see it: "$76.20".')
 
 
+class LifecycleOut(Schema):
+    status: str = Field(description="current, alpha, beta or deprecated (as the catalogue says).")
+    no_longer_listed_since: date | None = Field(
+        None, description="Set when every provider route is retired: the last one's date."
+    )
+    label: str = Field(description='As readers see it: "Deprecated", "Current".')
+    notes: list[str] = Field(description='Sentences such as "GPT-4 Vision Preview is deprecated."')
+
+
 class ModelSummaryOut(Schema):
     slug: str
     name: str
@@ -150,6 +159,7 @@ class ModelSummaryOut(Schema):
     provider_count: int
     licence: str | None = None
     openness: str | None = None
+    lifecycle: LifecycleOut
 
 
 class SuggestionOut(Schema):
@@ -198,6 +208,7 @@ class ModelDetailOut(Schema):
     tags: list[TagOut]
     routes: list[RouteOut]
     capabilities: list[CapabilityOut]
+    lifecycle: LifecycleOut
     benchmark_scores: list[ScoreOut]
     traffic: TrafficOut | None = Field(
         None, description="The traffic profile monthly costs and the cheapest route use."
@@ -290,6 +301,22 @@ class ScorecardRowOut(Schema):
     b: str | None
 
 
+class BenchmarkRowOut(Schema):
+    benchmark_slug: str
+    benchmark_name: str
+    higher_is_better: bool
+    a: ScoreOut
+    b: ScoreOut
+    higher: str | None = Field(
+        None, description="The slug of the model with the better score; null for a tie."
+    )
+
+
+class OneSidedScoreOut(Schema):
+    model: str = Field(description="The slug of the only model with a sourced score.")
+    score: ScoreOut
+
+
 class EditorialOut(Schema):
     title: str
     url: str
@@ -311,6 +338,12 @@ class CompareOut(Schema):
     tradeoffs: TradeoffsOut
     switch_friction: FrictionOut
     scorecard: list[ScorecardRowOut]
+    shared_benchmarks: list[BenchmarkRowOut] = Field(
+        description="Benchmarks both models have a sourced score for, each with its source."
+    )
+    one_sided_benchmarks: list[OneSidedScoreOut] = Field(
+        description="Scores only one model has: not a comparison, never a loss for the other."
+    )
     editorial: EditorialOut | None = Field(
         None, description="The published comparison page for this pair (either order)."
     )

@@ -7,12 +7,15 @@ them as ISO 8601).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from comparisons.engine import formatting as fmt
+from comparisons.engine.benchmarks import one_sided_scores, shared_benchmark_rows
 from comparisons.engine.capabilities import capability_rows
 from comparisons.engine.friction import switch_friction
+from comparisons.engine.lifecycle import lifecycle_label, lifecycle_notes
 from comparisons.engine.pricing import (
     CostComparison,
     MonthlyCost,
@@ -29,6 +32,7 @@ from comparisons.engine.values import (
     ModelFacts,
     PairFacts,
     RouteFacts,
+    ScoreFacts,
     TrafficFacts,
 )
 
@@ -51,6 +55,28 @@ def licence(value: LicenceFacts | None) -> dict[str, Any] | None:
         "openness_label": value.openness_label,
         "commercial_use": value.commercial_use or None,
         "osi_approved": value.osi_approved,
+    }
+
+
+def lifecycle(name: str, status: str, since: date | None) -> dict[str, Any]:
+    """A model's lifecycle: its status and, when every route is retired, since when."""
+    return {
+        "status": status or "current",
+        "no_longer_listed_since": since,
+        "label": lifecycle_label(status, since),
+        "notes": list(lifecycle_notes(name, status, since)),
+    }
+
+
+def score(s: ScoreFacts) -> dict[str, Any]:
+    return {
+        "benchmark_slug": s.benchmark_slug,
+        "benchmark_name": s.benchmark_name,
+        "score": decimal(s.score),
+        "unit": s.unit,
+        "higher_is_better": s.higher_is_better,
+        "source_url": s.source_url,
+        "measured_on": s.measured_on,
     }
 
 
@@ -140,18 +166,8 @@ def model_detail(
         "capabilities": [
             {"slug": c.slug, "name": c.name, "supported": m.supports(c.slug)} for c in capabilities
         ],
-        "benchmark_scores": [
-            {
-                "benchmark_slug": s.benchmark_slug,
-                "benchmark_name": s.benchmark_name,
-                "score": decimal(s.score),
-                "unit": s.unit,
-                "higher_is_better": s.higher_is_better,
-                "source_url": s.source_url,
-                "measured_on": s.measured_on,
-            }
-            for s in m.scores
-        ],
+        "lifecycle": lifecycle(m.name, m.lifecycle, m.unlisted_since),
+        "benchmark_scores": [score(s) for s in m.scores],
         "traffic": traffic(profile, custom=custom_traffic),
         "cheapest_route": cheapest(m, profile),
     }
@@ -172,6 +188,7 @@ def model_summary(page: Any, url: str) -> dict[str, Any]:
         "provider_count": page.provider_count,
         "licence": page.licence.name if page.licence else None,
         "openness": page.licence.openness if page.licence else None,
+        "lifecycle": lifecycle(page.title, page.lifecycle, page.unlisted_since),
     }
 
 
@@ -238,5 +255,23 @@ def sections(pair: PairFacts) -> dict[str, Any]:
         "switch_friction": {"a_to_b": list(a_to_b.points), "b_to_a": list(b_to_a.points)},
         "scorecard": [
             {"label": r.label, "a": _known(r.a), "b": _known(r.b)} for r in scorecard_rows(pair)
+        ],
+        "shared_benchmarks": [
+            {
+                "benchmark_slug": row.a_score.benchmark_slug,
+                "benchmark_name": row.benchmark,
+                "higher_is_better": row.higher_is_better,
+                "a": score(row.a_score),
+                "b": score(row.b_score),
+                "higher": {"a": pair.a.slug, "b": pair.b.slug}.get(row.leader),
+            }
+            for row in shared_benchmark_rows(pair)
+        ],
+        "one_sided_benchmarks": [
+            {
+                "model": pair.a.slug if item.side == "a" else pair.b.slug,
+                "score": score(item.score),
+            }
+            for item in one_sided_scores(pair)
         ],
     }

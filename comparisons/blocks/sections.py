@@ -17,6 +17,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from comparisons.calculator import workload_context
 from comparisons.engine import friction, pricing, prose, scorecard, tables, tradeoffs
+from comparisons.engine.benchmarks import one_sided_scores
 from comparisons.engine.capabilities import capability_rows
 from comparisons.engine.chart import price_chart
 from comparisons.engine.values import PairFacts
@@ -250,6 +251,7 @@ class BenchmarksBlock(SectionBlock):
     def section_context(self, pair: PairFacts, value: SectionValue) -> dict[str, Any]:
         return {
             "rows": tables.shared_benchmark_rows(pair),
+            "one_sided": one_sided_scores(pair),
             "empty_text": tables.NO_SHARED_BENCHMARKS,
         }
 

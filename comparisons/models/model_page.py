@@ -22,6 +22,7 @@ from wagtail.search import index
 from comparisons.admin_panels import CompactInlinePanel
 from comparisons.conf import index_parent_page_types
 from comparisons.editor_panels import RouteInlinePanel
+from comparisons.engine.lifecycle import unlisted_since
 from comparisons.engine.pricing import cheapest_route
 from comparisons.engine.values import provider_count
 from comparisons.forms import ModelPageForm, ProviderRouteForm
@@ -62,6 +63,12 @@ class ModelIndexPage(Page):
 
 
 class ModelPage(Page):
+    class Lifecycle(models.TextChoices):
+        CURRENT = "", "Current"
+        ALPHA = "alpha", "Alpha"
+        BETA = "beta", "Beta"
+        DEPRECATED = "deprecated", "Deprecated"
+
     class Architecture(models.TextChoices):
         DECODER_ONLY = "decoder_only", "Decoder only"
         MIXTURE_OF_EXPERTS = "moe", "Mixture of experts"
@@ -125,6 +132,13 @@ class ModelPage(Page):
         "comparisons.DecisionTag", blank=True, related_name="models"
     )
     body = RichTextField(blank=True, help_text="Editorial notes on the model.")
+    lifecycle = models.CharField(
+        "lifecycle status",
+        max_length=20,
+        choices=Lifecycle.choices,
+        blank=True,
+        help_text="As the catalogue or the lab says: alpha, beta or deprecated.",
+    )
 
     # Catalogue columns, derived from the routes whenever the page is saved (so when it is
     # published) and when the site's traffic profile changes: the models index filters and
@@ -139,6 +153,8 @@ class ModelPage(Page):
     )
     cheapest_route = models.CharField(max_length=300, blank=True, editable=False)
     provider_count = models.PositiveIntegerField(default=0, editable=False)
+    # Every route retired: the day the last one stopped being listed (engine.lifecycle).
+    unlisted_since = models.DateField(null=True, blank=True, editable=False)
 
     # Catalogue provenance: the key the importer groups rows under ("openai/gpt-oss-120b")
     # and, per field, the value it last wrote with its source and snapshot date. A field
@@ -165,6 +181,7 @@ class ModelPage(Page):
             [
                 FieldRowPanel([FieldPanel("lab"), FieldPanel("release_date")]),
                 FieldRowPanel([FieldPanel("product_type"), FieldPanel("best_for")]),
+                FieldPanel("lifecycle"),
                 FieldPanel("decision_tags", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("catalogue_key"),
             ],
@@ -245,6 +262,7 @@ class ModelPage(Page):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.refresh_catalogue_columns()
+        self.unlisted_since = unlisted_since(r.retired_on for r in self.routes.all())
         super().save(*args, **kwargs)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:

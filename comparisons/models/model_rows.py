@@ -174,6 +174,8 @@ class BenchmarkScore(models.Model):
     score = models.DecimalField(max_digits=10, decimal_places=3)
     source_url = models.URLField(blank=True)
     measured_on = models.DateField(null=True, blank=True, validators=[not_in_future])
+    # What the catalogue importer last wrote here, per value (importers.ownership).
+    catalogue_values = models.JSONField(default=dict, blank=True, editable=False)
 
     panels = [
         FieldPanel("benchmark", widget=forms.Select),

@@ -17,8 +17,10 @@ from django.utils.safestring import SafeString, mark_safe
 
 from comparisons.content_generation import catalogue_version
 from comparisons.engine import formatting as fmt
+from comparisons.engine.lifecycle import lifecycle_label
 from comparisons.facts import site_default_traffic
 from comparisons.model_filters import (
+    LIFECYCLES,
     OPENNESS,
     PAGE_SIZE,
     SORTS,
@@ -53,9 +55,16 @@ def catalogue_row(model: dict[str, Any], index_url: str, capabilities: list[Any]
         if model["lab__slug"]
         else fmt.UNKNOWN
     )
+    past = model["lifecycle"] or model["unlisted_since"]
+    badge = (
+        f' <span class="lifecycle-badge lifecycle-{escape(model["lifecycle"] or "unlisted")}">'
+        f"{escape(lifecycle_label(model['lifecycle'], model['unlisted_since']))}</span>"
+        if past
+        else ""
+    )
     cells = (
         f'<tr><th scope="row"><a href="{escape(index_url)}{escape(model["slug"])}/">'
-        f"{escape(model['title'])}</a></th><td>{lab}</td>"
+        f"{escape(model['title'])}</a>{badge}</th><td>{lab}</td>"
         f"<td>{fmt.iso_date(model['release_date'])}</td>"
         f'<td class="num">{fmt.tokens(model["context_window"])}</td>'
         f"<td>{escape(model['cheapest_route'] or fmt.UNKNOWN)}</td>"
@@ -106,6 +115,7 @@ def _filter_options(request: HttpRequest, capabilities: list[Any]) -> dict[str, 
                 .values_list("slug", "name")
             ),
             "openness": [(v, str(label)) for v, label in Licence.Openness.choices if v in OPENNESS],
+            "lifecycle": [(value, label) for value, (label, _) in LIFECYCLES.items()],
         }
         options = {name: str(_options(values, "")) for name, values in choices.items()}
         cache.set(key, options, 60 * 60)
@@ -155,6 +165,8 @@ def _results(request: HttpRequest, query: Any, capabilities: list[Any]) -> Resul
         "lab__name",
         "lab__slug",
         "licence__name",
+        "lifecycle",
+        "unlisted_since",
     )
     page = Paginator(models, PAGE_SIZE).get_page(query.page)
     supported = supported_capabilities([m["pk"] for m in page.object_list])
@@ -210,7 +222,16 @@ def models_index_context(request: HttpRequest) -> dict[str, Any]:
             name: _select(html, getattr(query, name))
             for name, html in _filter_options(request, capabilities).items()
         },
-        "filtering": any((query.lab, query.provider, query.capability, query.openness, query.tag)),
+        "filtering": any(
+            (
+                query.lab,
+                query.provider,
+                query.capability,
+                query.openness,
+                query.tag,
+                query.lifecycle,
+            )
+        ),
         "traffic": site_default_traffic(),
         "prev_url": link(page=page.number - 1) if page.has_previous else "",
         "next_url": link(page=page.number + 1) if page.has_next else "",

@@ -21,6 +21,7 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from comparisons.content_generation import bump_catalogue_generation
+from comparisons.importers.catalogue.benchmarks import BenchmarkWriter, CatalogueScore
 from comparisons.importers.catalogue.group import CatalogueModel, price_outliers
 from comparisons.importers.catalogue.pages import ModelPageWriter
 from comparisons.importers.catalogue.parse import Catalogue, CatalogueError
@@ -42,6 +43,8 @@ def summary(report: ImportReport) -> str:
         f"{tally['routes changed']:,} changed",
         f"{tally['routes retired']:,} retired",
         f"{tally['providers added']:,} providers added",
+        f"{tally['scores added']:,} benchmark scores added",
+        f"{tally['scores changed']:,} changed",
         f"{report.count('conflict'):,} conflicts",
         f"{report.count('warning'):,} warnings",
     ]
@@ -63,8 +66,10 @@ class CatalogueImporter:
         user: Any = None,
         progress: Progress | None = None,
         run: ImportRun | None = None,
+        benchmarks: dict[str, tuple[CatalogueScore, ...]] | None = None,
     ) -> None:
         self.catalogue = catalogue
+        self.benchmarks = benchmarks
         self.models = models
         self.source_name = source_name
         self.snapshot = snapshot
@@ -144,7 +149,7 @@ class CatalogueImporter:
         pages = list(
             ModelPage.objects.child_of(index)
             .select_related("lab", "licence")
-            .prefetch_related("routes", "capability_support")
+            .prefetch_related("routes", "capability_support", "benchmark_scores")
         )
         writer = ModelPageWriter(
             reference,
@@ -156,6 +161,14 @@ class CatalogueImporter:
             snapshot=self.snapshot,
             started=self.started,
             user=self.user,
+            benchmarks=BenchmarkWriter(
+                self.benchmarks,
+                self.report,
+                source_name=self.source_name,
+                snapshot=self.snapshot,
+            )
+            if self.benchmarks is not None
+            else None,
         )
         by_key = {p.catalogue_key: p for p in pages if p.catalogue_key}
         by_slug = {p.slug: p for p in pages}
@@ -178,6 +191,8 @@ class CatalogueImporter:
                 r.catalogue_key and r.tracked for r in page.routes.all()
             ):
                 writer.update(page, None)
+        if writer.benchmarks is not None:
+            writer.benchmarks.report_unplaced()
         tracked_before = sum(
             1 for page in pages for r in page.routes.all() if r.catalogue_key and r.tracked
         )

@@ -11,12 +11,15 @@ from datetime import date, datetime
 from typing import Any
 
 from comparisons.facts import site_default_traffic
+from comparisons.importers.catalogue.benchmarks import BenchmarkWriter
 from comparisons.importers.catalogue.group import CatalogueModel
+from comparisons.importers.catalogue.lifecycle import model_status, write_status
 from comparisons.importers.catalogue.reference import ReferenceData
 from comparisons.importers.catalogue.routes import RouteWriter
 from comparisons.importers.ownership import Provenance, judge, text, write
 from comparisons.importers.report import Entry, ImportReport
 from comparisons.models import (
+    BenchmarkScore,
     CapabilitySupport,
     Licence,
     ModelIndexPage,
@@ -48,8 +51,10 @@ class ModelPageWriter:
         snapshot: date,
         started: datetime,
         user: Any = None,
+        benchmarks: BenchmarkWriter | None = None,
     ) -> None:
         self.reference = reference
+        self.benchmarks = benchmarks
         self.routes = routes
         self.report = report
         self.index = index
@@ -61,7 +66,7 @@ class ModelPageWriter:
         self.used_titles = {p.title.lower() for p in pages}
         # Pages saved in this run, for the reference index; new pages with their children.
         self.saved_pages: list[ModelPage] = []
-        self.new_children: list[tuple[ModelPage, list, list]] = []
+        self.new_children: list[tuple[ModelPage, list, list, list]] = []
 
     def provenance(self, stored: dict | None = None) -> Provenance:
         return Provenance(stored or {}, self.source_name, self.snapshot)
@@ -110,6 +115,9 @@ class ModelPageWriter:
         licence = self.reference.licence_for(model)
         if licence is not None:
             provenance.record("licence", licence.openness)
+        status = model_status(model)
+        if status:
+            provenance.record("lifecycle", status)
         now = self.started  # one time for the whole run: pages added together
         title = model.title
         if title.lower() in self.used_titles:
@@ -121,6 +129,7 @@ class ModelPageWriter:
             slug=self._unique_slug(model.slug),
             licence=licence,
             catalogue_key=model.catalogue_key,
+            lifecycle=status,
             live=True,
             first_published_at=now,
             last_published_at=now,
@@ -134,10 +143,11 @@ class ModelPageWriter:
         ]
         for slug, ok in model.capabilities:
             provenance.record(f"capability:{slug}", "yes" if ok else "no")
+        scores = self._benchmarks_new(model)
         page.catalogue_values = provenance.data()
         self.index.add_child(instance=page)
         # Children are inserted in bulk once every page exists (see insert_children).
-        self.new_children.append((page, routes, supports))
+        self.new_children.append((page, routes, supports, scores))
         self.saved_pages.append(page)
         self.report.tally["models added"] += 1
         self.report.tally["routes added"] += len(model.routes)
@@ -146,19 +156,23 @@ class ModelPageWriter:
     def insert_children(self) -> None:
         """New pages' routes and capability rows in a few bulk inserts rather than one
         INSERT each, then their catalogue columns (cheapest prices, provider count)."""
-        routes, supports, pages = [], [], []
+        routes, supports, scores, pages = [], [], [], []
         traffic = site_default_traffic()
-        for page, page_routes, page_supports in self.new_children:
+        for page, page_routes, page_supports, page_scores in self.new_children:
             for order, route in enumerate(page_routes):
                 route.page, route.sort_order = page, order
             for support in page_supports:
                 support.page = page
+            for score in page_scores:
+                score.page = page
+            scores += page_scores
             routes += page_routes
             supports += page_supports
             page.refresh_catalogue_columns(page_routes, traffic)
             pages.append(page)
         ProviderRoute.objects.bulk_create(routes, batch_size=500)
         CapabilitySupport.objects.bulk_create(supports, batch_size=500)
+        BenchmarkScore.objects.bulk_create(scores, batch_size=500)
         ModelPage.objects.bulk_update(pages, CATALOGUE_COLUMNS, batch_size=500)
 
     # --- existing pages ----------------------------------------------------------------
@@ -189,18 +203,37 @@ class ModelPageWriter:
                 write(page, name, incoming, LABELS[name], provenance, subject, changes)
             self._licence(page, model, provenance, subject, changes)
             supports = self._capabilities(page, model, provenance, subject, changes)
+            write_status(page, model, provenance, subject, changes)
+        scores, scores_moved = self._benchmarks_update(page, model, subject, changes)
         routes = self.routes.update(page, model, subject, changes)
-        if not provenance.changed and not any(c.kind != "conflict" for c in changes):
+        if (
+            not provenance.changed
+            and not scores_moved
+            and not any(c.kind != "conflict" for c in changes)
+        ):
             self.report.entries.extend(changes)  # conflicts only: nothing to write
             return
         page.catalogue_values = provenance.data()
         page.capability_support = supports
+        page.benchmark_scores = scores
         page.routes = routes
         self._save(page)
         self.saved_pages.append(page)
         if any(c.kind in ("changed", "added", "retired") for c in changes):
             self.report.tally["models changed"] += 1
         self.report.entries.extend(changes)
+
+    def _benchmarks_new(self, model: CatalogueModel) -> list[BenchmarkScore]:
+        if self.benchmarks is None or not model.canonical:
+            return []
+        return self.benchmarks.new(model.canonical)
+
+    def _benchmarks_update(
+        self, page: ModelPage, model: CatalogueModel | None, subject: str, changes: list[Entry]
+    ) -> tuple[list[BenchmarkScore], bool]:
+        if self.benchmarks is None or model is None or not model.canonical:
+            return list(page.benchmark_scores.all()), False
+        return self.benchmarks.update(page, model.canonical, subject, changes)
 
     def _licence(
         self,

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from comparisons.importers.catalogue.benchmarks import parse_benchmarks
 from comparisons.importers.catalogue.group import group_rows
 from comparisons.importers.catalogue.importer import CatalogueImporter, Progress
 from comparisons.importers.catalogue.parse import parse_canonical, parse_catalogue
@@ -45,6 +46,7 @@ def import_catalogue_bytes(
 ) -> ImportReport:
     catalogue = parse_catalogue(raw, source=source)
     canonical = parse_canonical(canonical_raw) if canonical_raw else None
+    benchmarks = parse_benchmarks(canonical_raw) if canonical_raw else None
     models = group_rows(catalogue, canonical)
     return CatalogueImporter(
         catalogue,
@@ -56,6 +58,7 @@ def import_catalogue_bytes(
         user=user,
         progress=progress,
         run=run,
+        benchmarks=benchmarks,
     ).run()
 
 
