@@ -15,13 +15,13 @@ from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
+from comparisons.content_generation import catalogue_version
 from comparisons.engine import formatting as fmt
 from comparisons.facts import site_default_traffic
 from comparisons.model_filters import (
     OPENNESS,
     PAGE_SIZE,
     SORTS,
-    catalogue_version,
     models_queryset,
     parse_models_query,
     supported_capabilities,
