@@ -29,7 +29,7 @@ def templates_with(**options):
     return templates
 
 
-def test_the_sites_settings_pass():
+def test_the_minimal_sites_settings_pass():
     assert problems() == {}
 
 
@@ -60,14 +60,14 @@ def test_a_missing_required_app_is_named(tmp_path):
     # In a process of its own: a smaller INSTALLED_APPS cannot be set up again in this one
     # (apps' ready() would import the URLconf twice).
     (tmp_path / "without_settings_app.py").write_text(
-        "from llmref.settings.test import *  # noqa: F403\n"
+        "from tests.plugin.minimal_site.settings import *  # noqa: F403\n"
         'INSTALLED_APPS = [a for a in INSTALLED_APPS if a != "wagtail.contrib.settings"]\n'
     )
-    root = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(root / "site")])}
+    root = Path(__file__).resolve().parents[2]  # the checkout
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(root)])}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--settings=without_settings_app"],
+        [sys.executable, "-m", "django", "check", "--settings=without_settings_app"],
         cwd=root,
         env=env,
         capture_output=True,
@@ -109,7 +109,13 @@ def test_the_base_template_must_exist_and_have_a_content_block(tmp_path):
         ]
     (tmp_path / "bare.html").write_text("<body>{% block main %}{% endblock %}</body>")
     (tmp_path / "child.html").write_text('{% extends "base.html" %}{% block main %}{% endblock %}')
-    templates = templates_with()
+    # Choosing another base template needs the processor that hands it to the pages.
+    templates = templates_with(
+        context_processors=[
+            *settings.TEMPLATES[0]["OPTIONS"]["context_processors"],
+            "comparisons.context_processors.base_template",
+        ]
+    )
     templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
     with override_settings(TEMPLATES=templates, COMPARISONS_BASE_TEMPLATE="bare.html"):
         found = problems()
@@ -124,9 +130,9 @@ def test_the_base_template_must_exist_and_have_a_content_block(tmp_path):
 
 
 def test_index_parent_page_types_must_name_models():
-    with override_settings(COMPARISONS_INDEX_PARENT_PAGE_TYPES="home.HomePage"):
+    with override_settings(COMPARISONS_INDEX_PARENT_PAGE_TYPES="wagtailcore.Page"):
         assert "must be a list" in problems()["comparisons.E007"][0]
-    with override_settings(COMPARISONS_INDEX_PARENT_PAGE_TYPES=["home.HomePage", "home.Nope"]):
+    with override_settings(COMPARISONS_INDEX_PARENT_PAGE_TYPES=["wagtailcore.Page", "home.Nope"]):
         assert problems()["comparisons.E007"] == [
             "COMPARISONS_INDEX_PARENT_PAGE_TYPES names 'home.Nope', which is not an installed "
             "model ('app_label.ModelName')."
@@ -145,12 +151,14 @@ def test_urls_not_mounted(tmp_path, monkeypatch):
 
 
 def test_the_site_chooses_where_the_index_pages_go():
-    from comparisons.models import ComparisonIndexPage, ModelIndexPage
-    from home.models import HomePage
+    from wagtail.models import Page
 
-    # This site puts both under its home page; the admin offers them nowhere else.
-    assert ModelIndexPage.allowed_parent_page_models() == [HomePage]
-    assert ComparisonIndexPage.allowed_parent_page_models() == [HomePage]
-    with override_settings():
-        del settings.COMPARISONS_INDEX_PARENT_PAGE_TYPES
-        assert ModelIndexPage.parent_page_types is None  # Wagtail: any page
+    from comparisons.models import ComparisonIndexPage, ModelIndexPage, ModelPage
+
+    # The minimal site chooses nothing: any page that takes children may hold them.
+    assert ModelIndexPage.parent_page_types is None  # Wagtail: any page
+    assert Page in ComparisonIndexPage.allowed_parent_page_models()
+    assert ModelPage not in ModelIndexPage.allowed_parent_page_models()  # it has no children
+    with override_settings(COMPARISONS_INDEX_PARENT_PAGE_TYPES=["wagtailcore.Page"]):
+        assert ModelIndexPage.parent_page_types == ["wagtailcore.Page"]
+        assert ComparisonIndexPage.parent_page_types == ["wagtailcore.Page"]
