@@ -1,4 +1,9 @@
-"""manage.py import_catalogue PATH: the models.dev catalogue into providers, models, routes."""
+"""manage.py import_catalogue PATH [PATH …]: the models.dev catalogue into providers, models,
+routes, and every route's price history.
+
+Several snapshots are read in the order given (oldest first); each adds to the price
+history, and only the newest (here and in the database) sets current values.
+"""
 
 from __future__ import annotations
 
@@ -22,18 +27,31 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("path", help="models-dev.json")
+        parser.add_argument(
+            "paths",
+            nargs="+",
+            metavar="path",
+            help="models-dev.json; several dated snapshots oldest first build price history",
+        )
         parser.add_argument(
             "--canonical",
             help="models.dev's canonical models file (default: "
             "models-dev-canonical-models.json beside PATH, else the one in fixtures/)",
         )
         parser.add_argument(
+            "--as-of",
             "--snapshot-date",
+            dest="snapshot_date",
             type=date.fromisoformat,
-            help="the snapshot's date (YYYY-MM-DD); default: the newest last_updated in it",
+            help="the snapshot's date (YYYY-MM-DD), one file only; default: the date in its "
+            "name (models-dev-2026-03-01.json), else the newest last_updated in it",
         )
         parser.add_argument("--source-name", default="models.dev")
+        parser.add_argument(
+            "--history-only",
+            action="store_true",
+            help="only add to the price history; current values are left as they are",
+        )
         parser.add_argument("--dry-run", action="store_true", help="report only; write nothing")
         parser.add_argument(
             "--initial",
@@ -50,7 +68,16 @@ class Command(BaseCommand):
             if done is not None:
                 self.stdout.write(f"The catalogue was imported before ({done}); skipped.")
                 return
-        path = Path(options["path"])
+        paths = [Path(p) for p in options["paths"]]
+        if options["snapshot_date"] and len(paths) > 1:
+            raise CommandError("--as-of dates one file: give it one path, or date the files")
+        for number, path in enumerate(paths, 1):
+            if len(paths) > 1:
+                self.stdout.write(f"{path.name} ({number} of {len(paths)}):")
+            # Snapshots before the last one given only add to the price history.
+            self._import(path, options, history_only=options["history_only"] or number < len(paths))
+
+    def _import(self, path: Path, options: dict[str, Any], *, history_only: bool) -> None:
         canonical = options["canonical"] or default_canonical(path)
         progress = _Progress(self.stdout, sys.stdout.isatty())
         try:
@@ -60,6 +87,7 @@ class Command(BaseCommand):
                 snapshot=options["snapshot_date"],
                 source_name=options["source_name"],
                 dry_run=options["dry_run"],
+                history_only=history_only,
                 progress=progress,
             )
         except CatalogueError as exc:
