@@ -140,3 +140,45 @@ def percent(value: Decimal | None) -> str:
         return "±0 %"
     sign = "+" if rounded > 0 else MINUS
     return f"{sign}{abs(rounded)} %"
+
+
+@dataclass(frozen=True)
+class RouteHistory:
+    """One route's ledger as readers see it."""
+
+    key: str  # str(RouteKey)
+    label: str
+    provider_slug: str
+    provider_model_id: str
+    variant: str
+    steps: tuple[Step, ...]  # oldest first
+
+    def last_listed(self, newest: date) -> Step | None:
+        return last_listed(self.steps, newest)
+
+    @property
+    def since_first_seen(self) -> PriceChange | None:
+        return since_first_seen(self.steps)
+
+    @property
+    def changed(self) -> bool:
+        """Whether its input or output price ever changed (a new cache price alone is not)."""
+        first = self.steps[0].prices
+        return any(
+            (s.prices.input, s.prices.output) != (first.input, first.output) for s in self.steps
+        )
+
+
+def main_routes(
+    histories: Sequence[RouteHistory], current: Sequence[str], limit: int = 8
+) -> list[RouteHistory]:
+    """The routes a model page charts: those whose price changed first, then the ones it
+    lists now, each group by its latest input price (cheapest first); at most `limit`."""
+    listed = set(current)
+
+    def order(history: RouteHistory) -> tuple[bool, bool, Decimal, str]:
+        last = history.steps[-1].prices
+        price = last.input if last.input is not None else Decimal("Infinity")
+        return (not history.changed, history.key not in listed, price, history.label)
+
+    return sorted(histories, key=order)[:limit]

@@ -7,9 +7,14 @@ longer listed, or was listed only by older snapshots, keeps its history).
 
 from __future__ import annotations
 
-from django.db import models
+from collections.abc import Sequence
+from datetime import date
 
-from comparisons.engine.history import Prices, Step
+from django.db import models
+from django.db.models import Max
+
+from comparisons.engine.history import Prices, RouteHistory, Step
+from comparisons.engine.routes import RouteName, route_labels
 from comparisons.models.model_rows import PRICE_FIELD_OPTIONS
 
 
@@ -48,3 +53,46 @@ class PriceStep(models.Model):
             self.last_seen,
             self.source,
         )
+
+
+def newest_snapshot_date() -> date | None:
+    """The newest snapshot the ledger holds: what "recent" and "no longer listed" mean."""
+    return PriceStep.objects.aggregate(newest=Max("last_seen"))["newest"]
+
+
+def route_histories(model_keys: Sequence[str]) -> dict[str, list[RouteHistory]]:
+    """Each model's routes' ledgers, by model key (one query, whatever the history's length).
+
+    A route belongs to the model it was last seen under: the catalogue may regroup a
+    route between snapshots, and its whole history moves with it.
+    """
+    keys = [k for k in model_keys if k]
+    if not keys:
+        return {}
+    rows = PriceStep.objects.filter(
+        route_key__in=PriceStep.objects.filter(model_key__in=keys).values("route_key")
+    ).order_by("route_key", "first_seen")
+    by_route: dict[str, list[PriceStep]] = {}
+    for row in rows:
+        by_route.setdefault(row.route_key, []).append(row)
+    owned = [(steps[-1].model_key, steps) for steps in by_route.values()]
+    owned = [(key, steps) for key, steps in owned if key in keys]
+    names = [
+        RouteName(s[-1].provider_slug, s[-1].provider_name, s[-1].provider_model_id, s[-1].variant)
+        for _, s in owned
+    ]
+    result: dict[str, list[RouteHistory]] = {k: [] for k in keys}
+    for (key, steps), name, label in zip(owned, names, route_labels(names), strict=True):
+        result[key].append(
+            RouteHistory(
+                key=steps[-1].route_key,
+                label=label,
+                provider_slug=name.provider,
+                provider_model_id=name.model_id,
+                variant=name.variant,
+                steps=tuple(s.step for s in steps),
+            )
+        )
+    for histories in result.values():
+        histories.sort(key=lambda h: h.label.casefold())
+    return result
