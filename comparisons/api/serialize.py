@@ -7,12 +7,14 @@ them as ISO 8601).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from comparisons.engine import formatting as fmt
 from comparisons.engine.capabilities import capability_rows
 from comparisons.engine.friction import switch_friction
+from comparisons.engine.history import RouteHistory
 from comparisons.engine.pricing import (
     CostComparison,
     MonthlyCost,
@@ -236,5 +238,27 @@ def sections(pair: PairFacts) -> dict[str, Any]:
         "switch_friction": {"a_to_b": list(a_to_b.points), "b_to_a": list(b_to_a.points)},
         "scorecard": [
             {"label": r.label, "a": _known(r.a), "b": _known(r.b)} for r in scorecard_rows(pair)
+        ],
+    }
+
+
+def route_history(history: RouteHistory, newest: date | None) -> dict[str, Any]:
+    return {
+        "key": history.key,
+        "label": history.label,
+        "provider_slug": history.provider_slug,
+        "provider_model_id": history.provider_model_id,
+        "variant": history.variant,
+        "listed": newest is None or history.last_listed(newest) is None,
+        "steps": [
+            {
+                "first_seen": step.first_seen,
+                "last_seen": step.last_seen,
+                "input_price": decimal(step.prices.input),
+                "output_price": decimal(step.prices.output),
+                "cached_input_price": decimal(step.prices.cached_input),
+                "source_snapshot": step.source,
+            }
+            for step in history.steps
         ],
     }
