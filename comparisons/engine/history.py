@@ -14,6 +14,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from comparisons.engine.tables import Row
+from comparisons.engine.values import RouteFacts
+
 # "Changed recently" in comparisons: within this many days of the newest snapshot.
 RECENT_DAYS = 90
 MINUS = "\N{MINUS SIGN}"
@@ -182,3 +185,48 @@ def main_routes(
         return (not history.changed, history.key not in listed, price, history.label)
 
     return sorted(histories, key=order)[:limit]
+
+
+def change_note(change: PriceChange | None, kind: str) -> str:
+    """ "price changed on 2026-06-08 (-46 %)" for the input or output price, "" when that
+    price did not change (or the change cannot be put as a share: it was free)."""
+    if change is None:
+        return ""
+    before, after = (
+        (change.before.input, change.after.input)
+        if kind == "input"
+        else (change.before.output, change.after.output)
+    )
+    if before == after or before is None or after is None:
+        return ""
+    share = percent(_change(before, after))
+    return f"price changed on {change.on.isoformat()}" + (f" ({share})" if share else "")
+
+
+def with_price_changes(
+    rows: Sequence[Row], routes: Sequence[RouteFacts | None], changes: dict[str, PriceChange]
+) -> list[Row]:
+    """A comparison's pricing rows, each price that changed recently followed by its note:
+    "$0.039 per 1M tokens (price changed on 2026-06-08 (-46 %))". `routes`: the route each
+    column's prices come from (A, B); `changes`: `recent_change` by route key."""
+    kinds = {"Input price": "input", "Output price": "output"}
+
+    def cell(text: str, route: RouteFacts | None, kind: str) -> str:
+        change = changes.get(str(route.key)) if route is not None else None
+        shown = getattr(route, f"{kind}_price", None)
+        # Only about the price shown: an editor's corrected price is not the catalogue's.
+        if change is None or getattr(change.after, kind) != shown:
+            return text
+        note = change_note(change, kind)
+        return f"{text} ({note})" if note else text
+
+    return [
+        Row(
+            row.label,
+            cell(row.a, routes[0], kinds[row.label]),
+            cell(row.b, routes[1], kinds[row.label]),
+        )
+        if row.label in kinds
+        else row
+        for row in rows
+    ]

@@ -13,7 +13,7 @@ from datetime import date
 from django.db import models
 from django.db.models import Max
 
-from comparisons.engine.history import Prices, RouteHistory, Step
+from comparisons.engine.history import PriceChange, Prices, RouteHistory, Step, recent_change
 from comparisons.engine.routes import RouteName, route_labels
 from comparisons.models.model_rows import PRICE_FIELD_OPTIONS
 
@@ -96,3 +96,24 @@ def route_histories(model_keys: Sequence[str]) -> dict[str, list[RouteHistory]]:
     for histories in result.values():
         histories.sort(key=lambda h: h.label.casefold())
     return result
+
+
+def recent_changes(route_keys: Sequence[str]) -> dict[str, PriceChange]:
+    """Route key -> its latest price change, for routes whose price changed within
+    `RECENT_DAYS` of the newest snapshot (two queries).
+
+    "Recent" counts from the newest snapshot, not from today: a page then changes only
+    when the data does (its cache follows imports), and a site whose imports pause does
+    not lose a change it still shows as the current price.
+    """
+    keys = [k for k in route_keys if k]
+    if not keys:
+        return {}
+    newest = newest_snapshot_date()
+    if newest is None:
+        return {}
+    by_route: dict[str, list[Step]] = {}
+    for row in PriceStep.objects.filter(route_key__in=keys).order_by("first_seen"):
+        by_route.setdefault(row.route_key, []).append(row.step)
+    found = {key: recent_change(steps, newest) for key, steps in by_route.items()}
+    return {key: change for key, change in found.items() if change is not None}

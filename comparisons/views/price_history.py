@@ -7,11 +7,19 @@ from datetime import date
 from typing import Any
 
 from comparisons.engine import formatting
-from comparisons.engine.history import RouteHistory, Step, main_routes, percent
+from comparisons.engine.history import (
+    RouteHistory,
+    Step,
+    main_routes,
+    percent,
+)
 from comparisons.engine.history_chart import history_chart
 from comparisons.engine.values import ModelFacts
 from comparisons.models import ModelPage
-from comparisons.models.price_history import newest_snapshot_date, route_histories
+from comparisons.models.price_history import (
+    newest_snapshot_date,
+    route_histories,
+)
 
 
 @dataclass(frozen=True)
