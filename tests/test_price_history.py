@@ -136,8 +136,11 @@ def test_model_page_shows_the_step_chart_table_and_routes_gone(series, client):
     widths = [float(r["width"]) for r in lane.select("rect.step-hit")]
     # 154 days, then 22: the first step is seven times as wide as the second.
     assert widths[0] / widths[1] == pytest.approx(154 / 22, rel=0.01)
+    # A route no longer listed keeps its history and says when it was last listed.
+    chutes = section.find("tbody", attrs={"data-route": "chutes|openai/gpt-oss-120b-tee|tee"})
+    assert "last listed 2026-06-08 at $0.09 / $0.36" in chutes.select_one("tr.since").get_text()
     gone = [li.get_text(" ", strip=True) for li in section.select(".history-gone li")]
-    assert "Chutes (TEE): last listed 2026-06-08 at $0.09 / $0.36" in gone
+    assert "OpenRouter (exacto): last listed 2026-04-06 at $0.05 / $0.24" in gone
 
 
 def test_api_returns_every_routes_steps(series, client):
