@@ -124,3 +124,42 @@ def test_chart_steps_are_as_wide_as_the_time_they_held():
     assert first.days == 90 and second.days == 30
     # The first runs to the second's start (90 days); the second to the axis end (30 + 14).
     assert first.width / second.width == pytest.approx(90 / 44, rel=0.01)
+
+
+def test_comparison_note_only_beside_the_catalogues_changed_price():
+    from comparisons.engine.history import PriceChange, with_price_changes
+    from comparisons.engine.tables import Row
+    from comparisons.engine.values import RouteFacts
+
+    d = date.fromisoformat
+    before = Prices(Decimal("0.039"), Decimal("0.18"))
+    after = Prices(Decimal("0.03"), Decimal("0.18"))
+    route = RouteFacts(
+        provider_slug="openrouter",
+        provider_name="OpenRouter",
+        provider_model_id="openai/gpt-oss-120b",
+        input_price=Decimal("0.03"),
+        output_price=Decimal("0.18"),
+    )
+    changes = {str(route.key): PriceChange(d("2026-06-30"), before, after)}
+    rows = [Row("Input price", "$0.03", "—"), Row("Output price", "$0.18", "—")]
+    noted = with_price_changes(rows, [route, None], changes)
+    assert noted[0].a == "$0.03 (price changed on 2026-06-30 (\N{MINUS SIGN}23 %))"
+    assert noted[1].a == "$0.18"  # the output price did not change
+    edited = RouteFacts(**{**route.__dict__, "input_price": Decimal("0.05")})
+    assert with_price_changes(rows, [edited, None], changes)[0].a == "$0.03"
+
+
+def test_review_diff_dates_a_route_price_change():
+    from comparisons.review.facts_diff import FactChange, _route_price, dated
+
+    key = "a.route.openrouter|openai/gpt-oss-120b|.input_price"
+    change = FactChange(
+        "Input price (OpenRouter), gpt-oss-120b", "$0.039", "$0.03", route=_route_price(key)
+    )
+    assert change.route == "openrouter|openai/gpt-oss-120b|"
+    assert _route_price("a.route.openrouter|x|.context_limit") == ""
+    [stamped] = dated([change], {change.route: date(2026, 6, 30)})
+    assert str(stamped) == (
+        "Input price (OpenRouter), gpt-oss-120b: $0.039 → $0.03 (price changed on 2026-06-30)"
+    )

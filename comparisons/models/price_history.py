@@ -117,3 +117,18 @@ def recent_changes(route_keys: Sequence[str]) -> dict[str, PriceChange]:
         by_route.setdefault(row.route_key, []).append(row.step)
     found = {key: recent_change(steps, newest) for key, steps in by_route.items()}
     return {key: change for key, change in found.items() if change is not None}
+
+
+def change_dates(route_keys: Sequence[str]) -> dict[str, date]:
+    """Route key -> the date its latest price step began, for routes with more than one
+    step (one query): when the catalogue's price last changed."""
+    keys = sorted({k for k in route_keys if k})
+    if not keys:
+        return {}
+    rows = (
+        PriceStep.objects.filter(route_key__in=keys)
+        .values("route_key")
+        .annotate(latest=Max("first_seen"), steps=models.Count("pk"))
+        .filter(steps__gt=1)
+    )
+    return {row["route_key"]: row["latest"] for row in rows}
