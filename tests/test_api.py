@@ -368,6 +368,7 @@ def test_openapi_schema_lists_the_endpoints(client):
         "/api/v1/models",
         "/api/v1/models/suggest",
         "/api/v1/models/{slug}",
+        "/api/v1/models/{slug}/price-history",
         "/api/v1/providers",
         "/api/v1/providers/{slug}",
         "/api/v1/compare/{a}/{b}",

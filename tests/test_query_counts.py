@@ -140,3 +140,38 @@ def test_compare_api_and_lifecycle_index_queries_do_not_grow_with_scores(client)
     index = queries_for(client, "/models/?lifecycle=current")
     make_model("many-c", routes=30, scores=20)
     assert queries_for(client, "/models/?lifecycle=current&sort=-released") == index
+
+
+def with_history(page: ModelPage, routes: int, steps: int) -> ModelPage:
+    """Give a page a catalogue key and `routes` routes' ledgers of `steps` steps each."""
+    from datetime import date, timedelta
+
+    from comparisons.models import PriceStep
+
+    page.catalogue_key = page.slug
+    page.save(update_fields=["catalogue_key"])
+    start = date(2026, 1, 1)
+    PriceStep.objects.bulk_create(
+        PriceStep(
+            model_key=page.slug,
+            route_key=f"p{r}|{page.slug}|",
+            provider_slug=f"p{r}",
+            provider_name=f"Provider {r}",
+            provider_model_id=page.slug,
+            input_price=Decimal(10 - s * 0.1 if s else 10).quantize(Decimal("0.01")),
+            output_price=Decimal(20),
+            first_seen=start + timedelta(days=7 * s),
+            last_seen=start + timedelta(days=7 * s + 3),
+        )
+        for r in range(routes)
+        for s in range(steps)
+    )
+    return page
+
+
+def test_price_history_queries_do_not_grow_with_history_length(client):
+    short = with_history(make_model("short-history", routes=2, scores=1), routes=1, steps=2)
+    long = with_history(make_model("long-history", routes=2, scores=1), routes=12, steps=20)
+    assert queries_for(client, long.url) == queries_for(client, short.url)
+    api = "/api/v1/models/{}/price-history"
+    assert queries_for(client, api.format(long.slug)) == queries_for(client, api.format(short.slug))

@@ -36,6 +36,7 @@ from comparisons.models import (
     Provider,
     ProviderRoute,
 )
+from comparisons.models.price_history import newest_snapshot_date, route_histories
 from comparisons.models.visibility import published_q
 from comparisons.picker import MAX_QUERY_LENGTH, normalise, search_models
 from comparisons.review.facts_diff import changes_since_review
@@ -253,6 +254,28 @@ def get_model(request: HttpRequest, slug: str = Path(..., description="The model
     if facts is None:
         raise _no_model(slug)
     return serialize.model_detail(facts, load_capabilities(), site_default_traffic(request=request))
+
+
+@router.get(
+    "/models/{slug}/price-history",
+    response={200: schemas.PriceHistoryOut, **ERRORS},
+    summary="Price history of a published model's routes",
+    tags=["models"],
+)
+def get_price_history(request: HttpRequest, slug: str = Path(..., description="The model's slug.")):
+    """Every route's price steps as catalogue snapshots listed them, oldest first: a new
+    step when a price changes, each with the date it was first and last seen and the
+    snapshot it came from. Routes no longer listed keep their history (`listed` false)."""
+    page = ModelPage.objects.filter(published_q(), slug=slug).only("catalogue_key").first()
+    if page is None:
+        raise _no_model(slug)
+    histories = route_histories([page.catalogue_key]).get(page.catalogue_key, [])
+    newest = newest_snapshot_date() if histories else None
+    return {
+        "slug": slug,
+        "newest_snapshot": newest,
+        "routes": [serialize.route_history(h, newest) for h in histories],
+    }
 
 
 # --- providers -----------------------------------------------------------------------------

@@ -347,3 +347,30 @@ class CompareOut(Schema):
     editorial: EditorialOut | None = Field(
         None, description="The published comparison page for this pair (either order)."
     )
+
+
+class PriceStepOut(Schema):
+    first_seen: date = Field(description="Date of the first snapshot listing these prices.")
+    last_seen: date = Field(description="Date of the latest snapshot still listing them.")
+    input_price: DecimalStr | None = Field(None, description="USD per 1M input tokens.")
+    output_price: DecimalStr | None = Field(None, description="USD per 1M output tokens.")
+    cached_input_price: DecimalStr | None = Field(
+        None, description="USD per 1M cached input tokens."
+    )
+    source_snapshot: str = Field(description="The snapshot file the step was first seen in.")
+
+
+class RouteHistoryOut(Schema):
+    key: str = ROUTE_KEY
+    label: str = ROUTE_LABEL
+    provider_slug: str
+    provider_model_id: str
+    variant: str
+    listed: bool = Field(description="Whether the newest snapshot still lists the route.")
+    steps: list[PriceStepOut] = Field(description="Oldest first; a new step per price change.")
+
+
+class PriceHistoryOut(Schema):
+    slug: str
+    newest_snapshot: date | None = Field(None, description="The newest snapshot recorded.")
+    routes: list[RouteHistoryOut]

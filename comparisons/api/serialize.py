@@ -15,6 +15,7 @@ from comparisons.engine import formatting as fmt
 from comparisons.engine.benchmarks import one_sided_scores, shared_benchmark_rows
 from comparisons.engine.capabilities import capability_rows
 from comparisons.engine.friction import switch_friction
+from comparisons.engine.history import RouteHistory
 from comparisons.engine.lifecycle import lifecycle_label, lifecycle_notes
 from comparisons.engine.pricing import (
     CostComparison,
@@ -273,5 +274,27 @@ def sections(pair: PairFacts) -> dict[str, Any]:
                 "score": score(item.score),
             }
             for item in one_sided_scores(pair)
+        ],
+    }
+
+
+def route_history(history: RouteHistory, newest: date | None) -> dict[str, Any]:
+    return {
+        "key": history.key,
+        "label": history.label,
+        "provider_slug": history.provider_slug,
+        "provider_model_id": history.provider_model_id,
+        "variant": history.variant,
+        "listed": newest is None or history.last_listed(newest) is None,
+        "steps": [
+            {
+                "first_seen": step.first_seen,
+                "last_seen": step.last_seen,
+                "input_price": decimal(step.prices.input),
+                "output_price": decimal(step.prices.output),
+                "cached_input_price": decimal(step.prices.cached_input),
+                "source_snapshot": step.source,
+            }
+            for step in history.steps
         ],
     }

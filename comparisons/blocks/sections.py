@@ -16,7 +16,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from comparisons.calculator import workload_context
-from comparisons.engine import friction, pricing, prose, scorecard, tables, tradeoffs
+from comparisons.engine import friction, history, pricing, prose, scorecard, tables, tradeoffs
 from comparisons.engine.benchmarks import one_sided_scores
 from comparisons.engine.capabilities import capability_rows
 from comparisons.engine.chart import price_chart
@@ -76,7 +76,7 @@ class SectionBlock(CheckedRichTextMixin, blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         pair = (parent_context or {}).get("pair")
         context["pair"] = pair
-        for shared in ("calculator", "default_traffic", "request"):
+        for shared in ("calculator", "default_traffic", "request", "price_changes"):
             context[shared] = (parent_context or {}).get(shared)
         if pair is not None:
             context.update(self.section_context(pair, value))
@@ -212,6 +212,14 @@ class PricingBlock(SectionBlock):
                 [(pair.a.name, pair.a.routes), (pair.b.name, pair.b.routes)], pair.traffic
             ),
         }
+
+    def get_context(self, value: SectionValue, parent_context: dict | None = None) -> dict:
+        context = super().get_context(value, parent_context=parent_context)
+        pair, changes = context["pair"], context.get("price_changes")
+        if pair is not None and changes:  # recent price changes, loaded by the page
+            best = [pricing.cheapest_route(m.routes, pair.traffic) for m in pair.models]
+            context["rows"] = history.with_price_changes(context["rows"], best, changes)
+        return context
 
 
 class CapabilitiesValue(SectionValue):

@@ -77,6 +77,8 @@ class ImportReport:
     snapshot: date | None = None
     entries: list[Entry] = field(default_factory=list)
     tally: Counter[str] = field(default_factory=Counter)
+    # Older than the newest snapshot imported: only the price history was written.
+    history_only: bool = False
     pages: list[Any] = field(default_factory=list)
     run: ImportRun | None = None  # the import log's record (None in a dry run)
 

@@ -4,6 +4,7 @@ from comparisons.models.comparison_page import ComparisonIndexPage, ComparisonPa
 from comparisons.models.imports import ImportRun
 from comparisons.models.model_page import ModelIndexPage, ModelPage
 from comparisons.models.model_rows import BenchmarkScore, CapabilitySupport, ProviderRoute
+from comparisons.models.price_history import PriceStep
 from comparisons.models.reference import (
     Benchmark,
     Capability,
@@ -34,6 +35,7 @@ __all__ = [
     "Licence",
     "ModelIndexPage",
     "ModelPage",
+    "PriceStep",
     "ProductType",
     "Provider",
     "ProviderRoute",

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -189,9 +190,29 @@ class FactChange:
     label: str
     before: str
     after: str
+    route: str = ""  # a route price's RouteKey text: what `dated` looks its change up by
+    changed_on: date | None = None  # when the catalogue's price changed (price history)
 
     def __str__(self) -> str:
-        return f"{self.label}: {self.before} → {self.after}"
+        when = f" (price changed on {self.changed_on.isoformat()})" if self.changed_on else ""
+        return f"{self.label}: {self.before} → {self.after}{when}"
+
+
+_PRICE_FIELDS = {f for f, _ in ROUTE_PRICES}
+
+
+def _route_price(key: str) -> str:
+    """ "a.route.<route key>.input_price" -> "<route key>"; "" for any other fact."""
+    head, _, field = key.rpartition(".")
+    side, _, rest = head.partition(".route.")
+    return rest if rest and field in _PRICE_FIELDS and side in ("a", "b") else ""
+
+
+def dated(changes: list[FactChange], changed_on: dict[str, date]) -> list[FactChange]:
+    """The changes, each route price dated by when its catalogue price last changed."""
+    return [
+        replace(c, changed_on=changed_on[c.route]) if c.route in changed_on else c for c in changes
+    ]
 
 
 def diff(reviewed: dict[str, Any], current: dict[str, Any]) -> list[FactChange]:
@@ -222,7 +243,7 @@ def diff(reviewed: dict[str, Any], current: dict[str, Any]) -> list[FactChange]:
         if old_shown == new_shown:
             old_shown = old.raw if old else fmt.UNKNOWN
             new_shown = new.raw if new else fmt.UNKNOWN
-        changes.append(FactChange(label, old_shown, new_shown))
+        changes.append(FactChange(label, old_shown, new_shown, route=_route_price(key)))
     return changes
 
 

@@ -20,6 +20,7 @@ from comparisons.facts import (
 from comparisons.index_pages import index_urls
 from comparisons.models import ComparisonPage, ModelPage
 from comparisons.seo import breadcrumbs
+from comparisons.views.price_history import history_context
 
 
 @dataclass(frozen=True)
@@ -104,4 +105,5 @@ def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str
         "parameters_display": formatting.parameters(
             facts.parameters_billions, facts.parameters_detail, facts.parameters_estimated
         ),
+        **history_context(page, facts),
     }

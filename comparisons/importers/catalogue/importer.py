@@ -23,6 +23,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from comparisons.content_generation import bump_catalogue_generation
 from comparisons.importers.catalogue.benchmarks import BenchmarkWriter, CatalogueScore
 from comparisons.importers.catalogue.group import CatalogueModel, price_outliers
+from comparisons.importers.catalogue.history import LedgerWriter, newest_snapshot
 from comparisons.importers.catalogue.pages import ModelPageWriter
 from comparisons.importers.catalogue.parse import Catalogue, CatalogueError
 from comparisons.importers.catalogue.reference import ReferenceData
@@ -48,6 +49,13 @@ def summary(report: ImportReport) -> str:
         f"{report.count('conflict'):,} conflicts",
         f"{report.count('warning'):,} warnings",
     ]
+    if tally["price history routes"]:
+        parts.append(f"price history of {tally['price history routes']:,} routes extended")
+    if report.history_only:
+        return (
+            "Older than the newest snapshot imported: price history only, current values "
+            f"left as they are; {tally['price history routes']:,} routes' history extended."
+        )
     if report.dry_run:
         return "Dry run, nothing written: " + ", ".join(parts) + " (would be)."
     return ", ".join(parts) + "."
@@ -63,6 +71,7 @@ class CatalogueImporter:
         source_name: str = "models.dev",
         snapshot: date,
         dry_run: bool = False,
+        history_only: bool = False,
         user: Any = None,
         progress: Progress | None = None,
         run: ImportRun | None = None,
@@ -70,6 +79,7 @@ class CatalogueImporter:
     ) -> None:
         self.catalogue = catalogue
         self.benchmarks = benchmarks
+        self.history_only = history_only
         self.models = models
         self.source_name = source_name
         self.snapshot = snapshot
@@ -101,13 +111,17 @@ class CatalogueImporter:
                 .order_by("-snapshot_date")
                 .first()
             )
-            if latest and latest.snapshot_date > self.snapshot:
-                report.add(
-                    "warning",
-                    SOURCE_SUBJECT,
-                    message=f"dated {self.snapshot}, older than the {latest.snapshot_date} "
-                    "snapshot imported before: values it changes go back in time",
-                )
+            newest = max(
+                (d for d in (latest and latest.snapshot_date, newest_snapshot()) if d),
+                default=None,
+            )
+            # Only the newest snapshot sets current values; an older one fills history.
+            report.history_only = self.history_only or bool(newest and newest > self.snapshot)
+            ledger = LedgerWriter(self.catalogue, snapshot=self.snapshot, source=report.source)
+            ledger.write(self.models)
+            report.tally["price history routes"] += ledger.added + ledger.changed
+            if report.history_only:
+                return self._finish(ledger)
             reference = ReferenceData(self.catalogue, report)
             routes = RouteWriter(
                 self.catalogue,
@@ -123,18 +137,25 @@ class CatalogueImporter:
                 writer.insert_children()
             for page in writer.saved_pages:
                 ReferenceIndex.create_or_update_for_object(page)
-            report.put_in_report_order()
-            if report.dry_run:
-                transaction.set_rollback(True)
-            else:
-                report.record(
-                    ImportRun.Kind.CATALOGUE,
-                    user=self.user,
-                    source_name=self.source_name,
-                    snapshot_date=self.snapshot,
-                )
-                if report.changed_anything:
-                    transaction.on_commit(bump_catalogue_generation)
+            return self._finish(ledger)
+
+    def _finish(self, ledger: LedgerWriter) -> ImportReport:
+        report = self.report
+        report.put_in_report_order()
+        if report.dry_run:
+            transaction.set_rollback(True)
+        elif report.history_only and not ledger.wrote_anything and report.run is None:
+            pass  # a snapshot already in the history: nothing to log either (a run claimed
+            # from the admin or the refresh is still closed, so it does not stay "running")
+        else:
+            report.record(
+                ImportRun.Kind.CATALOGUE,
+                user=self.user,
+                source_name=self.source_name,
+                snapshot_date=self.snapshot,
+            )
+            if report.changed_anything or ledger.wrote_anything:
+                transaction.on_commit(bump_catalogue_generation)
         return report
 
     def _models(self, reference: ReferenceData, routes: RouteWriter) -> ModelPageWriter:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,26 @@ def default_canonical(catalogue_path: Path | None = None) -> Path | None:
     return BUNDLED_CANONICAL if BUNDLED_CANONICAL.exists() else None
 
 
+# "models-dev-2026-03-01.json": a snapshot named after its date.
+DATED_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})\.json$")
+
+
+def date_in_name(name: str) -> date | None:
+    match = DATED_NAME.search(name)
+    if match is None:
+        return None
+    try:
+        return date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+
+
+def snapshot_date(name: str, catalogue_newest: date | None) -> date:
+    """A snapshot's date: the one in its file name, else the newest `last_updated` in it,
+    else today. An explicit date (--as-of, the admin's field) overrides both."""
+    return date_in_name(name) or catalogue_newest or date.today()
+
+
 def import_catalogue_bytes(
     raw: bytes,
     *,
@@ -40,6 +61,7 @@ def import_catalogue_bytes(
     snapshot: date | None = None,
     source_name: str = "models.dev",
     dry_run: bool = False,
+    history_only: bool = False,
     user: Any = None,
     progress: Progress | None = None,
     run: ImportRun | None = None,
@@ -53,8 +75,9 @@ def import_catalogue_bytes(
         models,
         source=source,
         source_name=source_name,
-        snapshot=snapshot or catalogue.newest_update or date.today(),
+        snapshot=snapshot or snapshot_date(source, catalogue.newest_update),
         dry_run=dry_run,
+        history_only=history_only,
         user=user,
         progress=progress,
         run=run,

@@ -1,5 +1,9 @@
-"""manage.py import_catalogue PATH | --url [URL]: the models.dev catalogue into providers,
-models, routes."""
+"""manage.py import_catalogue PATH [PATH …] | --url [URL]: the models.dev catalogue into
+providers, models, routes, and every route's price history.
+
+Several snapshots are read in the order given (oldest first); each adds to the price
+history, and only the newest (here and in the database) sets current values.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +31,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("path", nargs="?", help="models-dev.json (or --url)")
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            metavar="path",
+            help="models-dev.json (or --url); several dated snapshots oldest first build "
+            "price history",
+        )
         parser.add_argument(
             "--url",
             nargs="?",
@@ -41,11 +51,19 @@ class Command(BaseCommand):
             "models-dev-canonical-models.json beside PATH, else the one in fixtures/)",
         )
         parser.add_argument(
+            "--as-of",
             "--snapshot-date",
+            dest="snapshot_date",
             type=date.fromisoformat,
-            help="the snapshot's date (YYYY-MM-DD); default: the newest last_updated in it",
+            help="the snapshot's date (YYYY-MM-DD), one file only; default: the date in its "
+            "name (models-dev-2026-03-01.json), else the newest last_updated in it",
         )
         parser.add_argument("--source-name", default="models.dev")
+        parser.add_argument(
+            "--history-only",
+            action="store_true",
+            help="only add to the price history; current values are left as they are",
+        )
         parser.add_argument("--dry-run", action="store_true", help="report only; write nothing")
         parser.add_argument(
             "--initial",
@@ -64,16 +82,35 @@ class Command(BaseCommand):
             if done is not None:
                 self.stdout.write(f"The catalogue was imported before ({done}); skipped.")
                 return
-        progress = _Progress(self.stdout, sys.stdout.isatty())
         if options["url"] is not None:
+            if options["paths"]:
+                raise CommandError("Give catalogue files or --url, not both.")
+            progress = _Progress(self.stdout, sys.stdout.isatty())
             report = self._from_url(options["url"] or catalogue_url(), options, progress)
-            if report is None:
-                return
-        elif options["path"]:
-            report = self._from_file(Path(options["path"]), options, progress)
-        else:
+            if report is not None:
+                progress.finish()
+                self._print(report, options)
+            return
+        paths = [Path(p) for p in options["paths"]]
+        if not paths:
             raise CommandError("Give a catalogue file or --url.")
-        progress.finish()
+        if options["snapshot_date"] and len(paths) > 1:
+            raise CommandError("--as-of dates one file: give it one path, or date the files")
+        for number, path in enumerate(paths, 1):
+            if len(paths) > 1:
+                self.stdout.write(f"{path.name} ({number} of {len(paths)}):")
+            progress = _Progress(self.stdout, sys.stdout.isatty())
+            # Snapshots before the last one given only add to the price history.
+            report = self._from_file(
+                path,
+                options,
+                progress,
+                history_only=options["history_only"] or number < len(paths),
+            )
+            progress.finish()
+            self._print(report, options)
+
+    def _print(self, report: ImportReport, options: dict[str, Any]) -> None:
         limit = options["show"]
         by_kind: dict[str, int] = {}
         for change in report.entries:
@@ -90,7 +127,9 @@ class Command(BaseCommand):
                 f"Recorded as import run #{report.run_id} (Imports → Import log in the admin)."
             )
 
-    def _from_file(self, path: Path, options: dict[str, Any], progress: Any) -> ImportReport:
+    def _from_file(
+        self, path: Path, options: dict[str, Any], progress: Any, *, history_only: bool
+    ) -> ImportReport:
         canonical = options["canonical"] or default_canonical(path)
         try:
             return import_catalogue_file(
@@ -99,6 +138,7 @@ class Command(BaseCommand):
                 snapshot=options["snapshot_date"],
                 source_name=options["source_name"],
                 dry_run=options["dry_run"],
+                history_only=history_only,
                 progress=progress,
             )
         except CatalogueError as exc:
