@@ -143,6 +143,32 @@ def test_model_page_shows_the_step_chart_table_and_routes_gone(series, client):
     assert "OpenRouter (exacto): last listed 2026-04-06 at $0.05 / $0.24" in gone
 
 
+def test_history_chart_shows_the_ten_cheapest_routes_and_discloses_the_rest(series, client):
+    html = BeautifulSoup(client.get("/models/gpt-oss-120b/").content, "html.parser")
+    section = html.find(id="price-history")
+    price_chart = html.select_one(".price-chart")
+    first = section.find("figure", class_="history-chart")
+    lanes = first.select("g.lane")
+    assert len(lanes) == 10
+    # The same order as the price chart: the route with the lowest monthly bill first,
+    # and marked.
+    labels = [g.find("text").get_text(strip=True) for g in lanes]
+    assert lanes[0].select_one(".cheapest-mark").get_text(strip=True) == "★ cheapest now"
+    assert [g for g in lanes if g.select_one(".cheapest-mark")] == [lanes[0]]
+    assert labels[0] in price_chart.get_text(" ", strip=True)
+    # The rest sit in a closed <details> that opens without JavaScript.
+    more = section.find("details", class_="chart-more")
+    assert more is not None and not more.has_attr("open")
+    total = PriceStep.objects.filter(model_key="gpt-oss-120b").values("route_key").distinct()
+    assert more.summary.get_text(strip=True) == f"Show all {total.count()} routes"
+    hidden = more.select("figure.history-chart g.lane")
+    assert hidden and not set(labels) & {g.find("text").get_text(strip=True) for g in hidden}
+    # Every route's steps are tabled once: the first ten's at once, the others' disclosed.
+    routes = [body["data-route"] for body in section.select("tbody[data-route]")]
+    assert len(routes) == len(set(routes)) == total.count()
+    assert len(section.select("details.chart-more tbody[data-route]")) == total.count() - 10
+
+
 def test_api_returns_every_routes_steps(series, client):
     response = client.get("/api/v1/models/gpt-oss-120b/price-history")
     assert response.status_code == 200

@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from comparisons.engine.history import Prices, RouteHistory, Step, record
+from comparisons.engine.history import Prices, RouteHistory, Step, bill_ordered, record
 from comparisons.engine.history_chart import history_chart
 from comparisons.importers.catalogue.run import import_catalogue_bytes
 from comparisons.models import PriceStep, ProviderRoute
@@ -163,3 +163,28 @@ def test_review_diff_dates_a_route_price_change():
     assert str(stamped) == (
         "Input price (OpenRouter), gpt-oss-120b: $0.039 → $0.03 (price changed on 2026-06-30)"
     )
+
+
+def test_history_routes_follow_the_bill_then_the_routes_no_longer_listed():
+    d = date.fromisoformat
+
+    def route(key: str, *steps: Step) -> RouteHistory:
+        return RouteHistory(key, key.upper(), key, "m", "", steps)
+
+    cheap = route("cheap", Step(P, d("2026-01-01"), d("2026-06-01")))
+    dear = route("dear", Step(P, d("2026-01-01"), d("2026-06-01")))
+    gone_steady = route("a-gone", Step(P, d("2026-01-01"), d("2026-02-01")))
+    gone_changed = route(
+        "z-gone",
+        Step(P, d("2026-01-01"), d("2026-02-01")),
+        Step(Q, d("2026-03-01"), d("2026-04-01")),
+    )
+    ordered = bill_ordered([gone_steady, dear, gone_changed, cheap], ["cheap", "dear"])
+    # Listed routes by their bill; then those gone, a changed price first.
+    assert [h.key for h in ordered] == ["cheap", "dear", "z-gone", "a-gone"]
+    chart = history_chart(ordered[:2], d("2026-06-01"), since=d("2025-12-01"), cheapest="cheap")
+    assert [lane.cheapest for lane in chart.lanes] == [True, False]
+    # A second chart drawn from the same `since` shares the first one's time axis.
+    more = history_chart(ordered[2:], d("2026-06-01"), since=d("2025-12-01"), cheapest="cheap")
+    assert more.start == chart.start and more.end == chart.end
+    assert not any(lane.cheapest for lane in more.lanes)

@@ -172,19 +172,22 @@ class RouteHistory:
         )
 
 
-def main_routes(
-    histories: Sequence[RouteHistory], current: Sequence[str], limit: int = 8
+def bill_ordered(
+    histories: Sequence[RouteHistory], bill_order: Sequence[str]
 ) -> list[RouteHistory]:
-    """The routes a model page charts: those whose price changed first, then the ones it
-    lists now, each group by its latest input price (cheapest first); at most `limit`."""
-    listed = set(current)
-
-    def order(history: RouteHistory) -> tuple[bool, bool, Decimal, str]:
-        last = history.steps[-1].prices
-        price = last.input if last.input is not None else Decimal("Infinity")
-        return (not history.changed, history.key not in listed, price, history.label)
-
-    return sorted(histories, key=order)[:limit]
+    """Routes listed now in the order of their monthly bill (`bill_order`: route keys,
+    cheapest first, as the price chart sorts them), then the routes no longer listed,
+    those whose price changed first, by label."""
+    rank = {key: n for n, key in enumerate(bill_order)}
+    return sorted(
+        histories,
+        key=lambda h: (
+            h.key not in rank,
+            rank.get(h.key, 0),
+            not h.changed,
+            h.label,
+        ),
+    )
 
 
 def change_note(change: PriceChange | None, kind: str) -> str:

@@ -43,6 +43,7 @@ class Lane:
     path: str  # SVG path of the step line
     segments: tuple[Segment, ...]
     listed: bool  # False: no longer listed (the line ends at its last sighting)
+    cheapest: bool = False  # the route with the lowest monthly bill now
 
 
 @dataclass(frozen=True)
@@ -82,17 +83,24 @@ def _month_ticks(start: date, end: date, x: Callable[[date], float]) -> tuple[Da
 
 
 def history_chart(
-    histories: Sequence[RouteHistory], newest: date, *, name: str = ""
+    histories: Sequence[RouteHistory],
+    newest: date,
+    *,
+    name: str = "",
+    since: date | None = None,
+    cheapest: str | None = None,
 ) -> HistoryChart | None:
     """One lane per route with a priced step; None when no route has one.
 
-    The time axis runs from the first sighting to the newest snapshot, plus a margin in
-    which routes still listed run on (their last price holds today).
+    The time axis runs from the first sighting (or `since`, so that a second chart of
+    more routes shares the first one's scale) to the newest snapshot, plus a margin in
+    which routes still listed run on (their last price holds today). The lane of the route
+    keyed `cheapest` is marked.
     """
     routes = [h for h in histories if any(_level(s.prices) is not None for s in h.steps)]
     if not routes:
         return None
-    start = min(h.steps[0].first_seen for h in routes)
+    start = since or min(h.steps[0].first_seen for h in routes)
     span = max((newest - start).days, 1)
     end = newest + timedelta(days=max(14, span // 20))
     total = (end - start).days
@@ -134,7 +142,17 @@ def history_chart(
             path.append(f"H{round(seg.x + seg.width, 2)}")
         label = history.label
         short = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
-        lanes.append(Lane(short, label, top, " ".join(path), tuple(segments), listed))
+        lanes.append(
+            Lane(
+                short,
+                label,
+                top,
+                " ".join(path),
+                tuple(segments),
+                listed,
+                cheapest=cheapest is not None and history.key == cheapest,
+            )
+        )
     plot_bottom = TOP + len(routes) * LANE_HEIGHT
     described = "; ".join(
         f"{h.label}: "

@@ -105,5 +105,5 @@ def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str
         "parameters_display": formatting.parameters(
             facts.parameters_billions, facts.parameters_detail, facts.parameters_estimated
         ),
-        **history_context(page, facts),
+        **history_context(page, facts, traffic),
     }

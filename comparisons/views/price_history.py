@@ -7,14 +7,16 @@ from datetime import date
 from typing import Any
 
 from comparisons.engine import formatting
+from comparisons.engine.chart import SHOWN
 from comparisons.engine.history import (
     RouteHistory,
     Step,
-    main_routes,
+    bill_ordered,
     percent,
 )
 from comparisons.engine.history_chart import history_chart
-from comparisons.engine.values import ModelFacts
+from comparisons.engine.pricing import bill_order, cheapest_route
+from comparisons.engine.values import ModelFacts, TrafficFacts
 from comparisons.models import ModelPage
 from comparisons.models.price_history import (
     newest_snapshot_date,
@@ -77,21 +79,35 @@ def _row(history: RouteHistory, newest: date) -> HistoryRow:
     return HistoryRow(history, tuple(rows), _since(history), last)
 
 
-def history_context(page: ModelPage, facts: ModelFacts) -> dict[str, Any]:
+def history_context(
+    page: ModelPage, facts: ModelFacts, traffic: TrafficFacts | None = None
+) -> dict[str, Any]:
+    """The routes in the price chart's order (the monthly bill for `traffic`, cheapest
+    first and marked, then routes no longer listed): the SHOWN first charted and tabled at
+    once, the rest behind a disclosure on the same time scale."""
     histories = route_histories([page.catalogue_key]).get(page.catalogue_key, [])
     if not histories:
         return {"history_chart": None, "history_rows": [], "history_gone": []}
     newest = newest_snapshot_date() or date.today()
-    main = main_routes(histories, [str(r.key) for r in facts.routes])
-    rows = [_row(h, newest) for h in main]
+    ordered = bill_ordered(histories, [str(r.key) for r in bill_order(facts.routes, traffic)])
+    shown, more = ordered[:SHOWN], ordered[SHOWN:]
+    cheapest = cheapest_route(facts.routes, traffic)
+    cheapest_key = str(cheapest.key) if cheapest is not None else None
+    since = min(h.steps[0].first_seen for h in ordered)
     gone = [
         (h, last, formatting.price(last.prices.input), formatting.price(last.prices.output))
-        for h in histories
-        if h not in main and (last := h.last_listed(newest)) is not None
+        for h in ordered
+        if (last := h.last_listed(newest)) is not None
     ]
     return {
-        "history_chart": history_chart(main, newest, name=facts.name),
-        "history_rows": rows,
+        "history_chart": history_chart(
+            shown, newest, name=facts.name, since=since, cheapest=cheapest_key
+        ),
+        "history_rows": [_row(h, newest) for h in shown],
+        "history_more_chart": history_chart(
+            more, newest, name=facts.name, since=since, cheapest=cheapest_key
+        ),
+        "history_more_rows": [_row(h, newest) for h in more],
         "history_gone": gone,
         "history_newest": newest,
         "history_route_count": len(histories),
