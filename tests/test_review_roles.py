@@ -537,7 +537,7 @@ def test_a_data_manager_runs_the_real_import(client, people):
 
 
 def test_an_editor_s_legacy_import_makes_nothing_live(client, people):
-    from tests.test_import_legacy import PAGES, upload
+    from tests.legacy_import import PAGES, upload
 
     live_before = set(ModelPage.objects.live().values_list("pk", flat=True)) | set(
         ComparisonPage.objects.live().values_list("pk", flat=True)
