@@ -39,7 +39,14 @@ def setup_django(name: str = "bench.sqlite3", *, empty: bool = False, keep: bool
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
+
+    # What is measured here is rendering; with the page cache every repeat is a hit of
+    # one query. Its own speed is measured under gunicorn.
+    settings.MIDDLEWARE = [
+        m for m in settings.MIDDLEWARE if m != "comparisons.page_cache.PageCacheMiddleware"
+    ]
 
     call_command("migrate", verbosity=0)
     if empty and "BENCH_DATABASE_URL" in os.environ:  # a database of the user's
