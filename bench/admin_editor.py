@@ -37,7 +37,7 @@ TARGETS = {"html_kb": 400.0, "get_s": 1.5, "save_s": 2.0}
 
 
 def build() -> None:
-    from comparisons.importers.run import import_catalogue_file
+    from comparisons.importers.catalogue.run import import_catalogue_file
     from home.demo_data import load_demo_data
 
     started = time.perf_counter()

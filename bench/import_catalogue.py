@@ -22,7 +22,7 @@ TARGETS = {"full import": 60.0, "unchanged re-import": 15.0}
 def timed(label: str, path: Path) -> tuple[float, int, object]:
     from django.db import connection
 
-    from comparisons.importers.run import import_catalogue_file
+    from comparisons.importers.catalogue.run import import_catalogue_file
 
     count = 0
 

@@ -19,7 +19,7 @@ class ComparisonsConfig(AppConfig):
 
         from django.db.models.signals import post_delete, post_save
 
-        from comparisons.catalog import bump_catalogue_generation
+        from comparisons.content_generation import bump_catalogue_generation
         from comparisons.models import (
             Benchmark,
             Capability,

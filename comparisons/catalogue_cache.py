@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest
 
-from comparisons.catalog import catalogue_version
+from comparisons.content_generation import catalogue_version
 
 T = TypeVar("T")
 KEY_PREFIX = "comparisons.data"

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from wagtail.models import Site
 
+from comparisons.blocks.stream_data import chosen_capability_ids, chosen_traffic_profile_id
 from comparisons.catalogue_cache import cached, cached_many
 from comparisons.engine.values import (
     CapabilityFacts,
@@ -35,7 +36,6 @@ from comparisons.models import (
     TrafficProfile,
 )
 from comparisons.models.visibility import published_q
-from comparisons.section_options import chosen_capability_ids, chosen_traffic_profile_id
 
 
 def _published(snippet: Any) -> Any:
@@ -138,6 +138,8 @@ def build_model_facts(
             for score in sorted(scores, key=lambda s: s.benchmark.name)
             if _published(score.benchmark)
         ),
+        lifecycle=page.lifecycle,
+        unlisted_since=page.unlisted_since,
     )
 
 

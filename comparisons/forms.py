@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from comparisons.engine.routes import RouteKey, duplicates
-from comparisons.pairs import pair_slug
+from comparisons.pair_slugs import pair_slug
 
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*$")
 

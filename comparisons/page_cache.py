@@ -48,7 +48,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, ResolverMatch, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control
 
-from comparisons.catalog import catalogue_version
+from comparisons.content_generation import catalogue_version
 
 # The reader views, by URL name: the one place that opts a view in.
 READER_URL_NAMES = frozenset(

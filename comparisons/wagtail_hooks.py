@@ -13,12 +13,9 @@ from comparisons.comparison_admin import (
     model_page_chooser_viewset,
     site_wide_page_viewset,
 )
-from comparisons.importers.catalogue_admin import (
-    CatalogueImportView,
-    ImportLogViewSet,
-    import_log_viewset,
-)
-from comparisons.importers.legacy_admin import menu_item, urlpatterns
+from comparisons.importers.catalogue.admin import CatalogueImportView
+from comparisons.importers.import_log import ImportLogViewSet, import_log_viewset
+from comparisons.importers.legacy.admin import menu_item, urlpatterns
 from comparisons.models import (
     Benchmark,
     Capability,
@@ -250,7 +247,7 @@ def replace_awaiting_review_panel(request, panels) -> None:
             panels[index] = AwaitingReviewPanel()
 
 
-# --- legacy page import (comparisons/importers/legacy_admin.py) ----------------------------
+# --- legacy page import (comparisons/importers/legacy/admin.py) ----------------------------
 
 
 @hooks.register("register_admin_urls")

@@ -1,9 +1,8 @@
-"""The read-only JSON API under /api/v1/: real values from the demo data, published data
-only, JSON errors naming the parameter, and query counts that do not grow with data."""
+"""The read-only JSON API under /api/v1/: the models list, the type-ahead, model and provider
+details, JSON errors naming the parameter, the schema, and query counts that do not grow
+with data. Comparisons: test_api_compare.py; published data only: test_api_published.py."""
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -11,69 +10,12 @@ from django.test.utils import CaptureQueriesContext
 
 from comparisons.models import (
     Capability,
-    CapabilitySupport,
-    ComparisonPage,
-    ModelIndexPage,
     ModelPage,
     Provider,
-    ProviderRoute,
 )
+from tests.api_helpers import DEMO_MODELS, by_slug, get_json, new_model, slugs
 
 pytestmark = pytest.mark.django_db
-
-DEMO_MODELS = {
-    "codex-1",
-    "gpt-4-vision-preview",
-    "gpt-5-1-codex",
-    "gpt-5-2-codex",
-    "gpt-oss-120b",
-    "qwen3-5-4b",
-}
-
-
-def get_json(client, url: str, status: int = 200) -> dict | list:
-    response = client.get(url)
-    assert response.status_code == status, (url, response.status_code, response.content[:500])
-    assert response["Content-Type"].startswith("application/json")
-    return response.json()
-
-
-def slugs(data: dict) -> list[str]:
-    return [row["slug"] for row in data["results"]]
-
-
-def by_slug(rows: list[dict], key: str = "slug") -> dict[str, dict]:
-    return {row[key]: row for row in rows}
-
-
-def new_model(slug: str, *, routes: int = 2, publish: bool = True) -> ModelPage:
-    """A model page with routes on the demo providers, published or only drafted."""
-    providers = list(Provider.objects.order_by("slug")[:routes])
-    page = ModelPage(title=f"Model {slug}", slug=slug)
-    page.routes = [
-        ProviderRoute(provider=p, input_price=Decimal("1") + i, output_price=Decimal("2") + i)
-        for i, p in enumerate(providers)
-    ]
-    page.capability_support = [
-        CapabilitySupport(capability=c, support="yes") for c in Capability.objects.all()
-    ]
-    if not publish:
-        page.live = False  # add_child would otherwise create it live
-    ModelIndexPage.objects.get().add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    return page
-
-
-def publish_price_change(slug: str, provider: str, input_price: str) -> None:
-    page = ModelPage.objects.get(slug=slug)
-    routes = list(page.routes.all())
-    for route in routes:
-        if route.provider.slug == provider:
-            route.input_price = Decimal(input_price)
-    page.routes = routes
-    page.save_revision().publish()
 
 
 # --- /models --------------------------------------------------------------------------------
@@ -106,6 +48,12 @@ def test_models_filtered_by_provider(client):
         "provider_count": 7,
         "licence": "Open Source",
         "openness": "open_source",
+        "lifecycle": {
+            "status": "current",
+            "no_longer_listed_since": None,
+            "label": "Current",
+            "notes": [],
+        },
     }
 
 
@@ -399,207 +347,6 @@ def test_unknown_provider_is_a_json_404(client):
     assert data == {"detail": "No provider with slug 'nope'."}
 
 
-# --- /compare/{a}/{b} ---------------------------------------------------------------------------
-
-
-def test_compare_costs_sections_and_editorial(client):
-    data = get_json(client, "/api/v1/compare/gpt-oss-120b/qwen3-5-4b")
-    assert data["a"]["slug"] == "gpt-oss-120b" and data["b"]["slug"] == "qwen3-5-4b"
-    assert len(data["a"]["routes"]) == 7
-    assert data["traffic"] == {
-        "name": "Production traffic",
-        "slug": "production-800m-250m",
-        "monthly_input_tokens": 800_000_000,
-        "monthly_output_tokens": 250_000_000,
-        "source": "site_default",
-    }
-    cost = data["monthly_cost"]
-    # 0.039 * 800 + 0.18 * 250 = 76.20 on OpenRouter, the cheapest of seven routes.
-    assert Decimal(cost["a"]["amount"]) == Decimal("76.20")
-    assert cost["a"]["display"] == "$76.20"
-    assert cost["a"]["route"]["provider_slug"] == "openrouter"
-    assert cost["a"]["reason"] is None
-    assert cost["b"]["amount"] is None and cost["b"]["route"] is None
-    assert cost["b"]["reason"] == "No provider route is tracked for this model yet."
-    assert cost["delta"] is None and cost["cheaper"] is None
-    assert cost["delta_sentence"].startswith("Cost delta unavailable")
-
-    capabilities = by_slug(data["capabilities"])
-    assert len(capabilities) == Capability.objects.count()
-    assert (capabilities["vision"]["a"], capabilities["vision"]["b"]) == (False, True)
-    assert (capabilities["tool-use"]["a"], capabilities["tool-use"]["b"]) == (True, False)
-    assert capabilities["ide-integration"]["a"] is None
-
-    assert any("uniquely exposes Function calling" in p for p in data["tradeoffs"]["a"])
-    assert any("uniquely exposes Vision and Multimodal" in p for p in data["tradeoffs"]["b"])
-    assert data["switch_friction"]["a_to_b"][0].startswith("No tracked provider route serves both")
-    assert "Qwen3.5-4B adds Vision and Multimodal." in data["switch_friction"]["a_to_b"]
-    assert any(p.startswith("gpt-oss-120b adds") for p in data["switch_friction"]["b_to_a"])
-
-    scorecard = {row["label"]: (row["a"], row["b"]) for row in data["scorecard"]}
-    assert scorecard["Context window"] == ("131K", "262K")
-    assert scorecard["Cheapest route"] == (
-        "OpenRouter: $0.039 input, $0.18 output per 1M tokens",
-        None,
-    )
-    assert scorecard["Provider routes"] == ("7 tracked", "0 tracked")
-
-    assert data["editorial"] == {
-        "title": "gpt-oss-120b vs Qwen3.5-4B",
-        "url": "/compare/gpt-oss-120b-vs-qwen3-5-4b/",
-        "last_reviewed": "2026-05-14",
-        "stale": False,
-    }
-
-
-def test_compare_in_reverse_order_finds_the_same_editorial_page(client):
-    data = get_json(client, "/api/v1/compare/qwen3-5-4b/gpt-oss-120b")
-    assert data["a"]["slug"] == "qwen3-5-4b"
-    assert data["monthly_cost"]["b"]["amount"] == "76.2"
-    assert data["editorial"]["url"] == "/compare/gpt-oss-120b-vs-qwen3-5-4b/"
-    assert data["editorial"]["stale"] is False
-
-
-def test_compare_with_both_costs_gives_the_delta(client):
-    data = get_json(client, "/api/v1/compare/gpt-oss-120b/gpt-5-1-codex")
-    cost = data["monthly_cost"]
-    # 3500 (GPT-5.1 Codex on Vercel) - 76.2 (gpt-oss-120b on OpenRouter).
-    assert cost["delta"] == "3423.8"
-    assert cost["cheaper"] == "gpt-oss-120b"
-    assert cost["delta_sentence"] == (
-        "gpt-oss-120b costs $3,423.80 less a month than GPT-5.1 Codex at this traffic."
-    )
-    # No editorial page for this pair.
-    assert data["editorial"] is None
-
-
-def test_compare_traffic_override(client):
-    data = get_json(
-        client, "/api/v1/compare/gpt-oss-120b/qwen3-5-4b?input_tokens=1000000&output_tokens=1000000"
-    )
-    assert data["traffic"]["source"] == "custom"
-    assert data["traffic"]["monthly_input_tokens"] == 1_000_000
-    # 0.039 + 0.18 per million each.
-    assert data["monthly_cost"]["a"]["amount"] == "0.219"
-    assert data["a"]["cheapest_route"]["monthly_cost"] == "0.219"
-    # Staleness is judged on the page's own facts, not on the reader's traffic.
-    assert data["editorial"]["stale"] is False
-    # A count left out keeps the site profile's: 0 input, 250M output -> 0.18 * 250 = 45.
-    only_input = get_json(client, "/api/v1/compare/gpt-oss-120b/qwen3-5-4b?input_tokens=0")
-    assert only_input["traffic"]["monthly_output_tokens"] == 250_000_000
-    assert only_input["monthly_cost"]["a"]["amount"] == "45"
-
-
-@pytest.mark.parametrize(
-    ("query", "parameter"),
-    [
-        ("input_tokens=-1", "input_tokens"),
-        ("input_tokens=abc", "input_tokens"),
-        (f"input_tokens={10**30}", "input_tokens"),
-        (f"output_tokens={10**15 + 1}", "output_tokens"),
-        ("output_tokens=1.5", "output_tokens"),
-        ("input_tokens=0&output_tokens=0", "input_tokens and output_tokens"),
-    ],
-)
-def test_compare_bad_traffic_answers_400_naming_the_parameter(client, query, parameter):
-    data = get_json(client, f"/api/v1/compare/gpt-oss-120b/qwen3-5-4b?{query}", status=400)
-    assert set(data) == {"detail"}
-    assert parameter in data["detail"]
-
-
-def test_compare_accepts_the_largest_traffic(client):
-    data = get_json(client, f"/api/v1/compare/gpt-oss-120b/qwen3-5-4b?input_tokens={10**15}")
-    assert data["traffic"]["monthly_input_tokens"] == 10**15
-
-
-def test_compare_a_model_with_itself_is_refused(client):
-    data = get_json(client, "/api/v1/compare/gpt-oss-120b/gpt-oss-120b", status=400)
-    assert data == {"detail": "A model cannot be compared with itself."}
-
-
-def test_compare_unknown_model_is_a_json_404(client):
-    data = get_json(client, "/api/v1/compare/gpt-oss-120b/nope", status=404)
-    assert data == {"detail": "No published model with slug 'nope'."}
-    data = get_json(client, "/api/v1/compare/nope/gpt-oss-120b", status=404)
-    assert "'nope'" in data["detail"]
-
-
-def test_editorial_goes_stale_when_a_published_price_changes(client):
-    publish_price_change("gpt-oss-120b", "openrouter", "0.05")
-    data = get_json(client, "/api/v1/compare/gpt-oss-120b/qwen3-5-4b")
-    assert data["editorial"]["stale"] is True
-    assert data["editorial"]["last_reviewed"] == "2026-05-14"
-    # The tables show current data: 0.05 * 800 + 0.18 * 250 = 85.
-    assert data["monthly_cost"]["a"]["amount"] == "85"
-    # Other pairs are untouched.
-    other = get_json(client, "/api/v1/compare/gpt-5-1-codex/qwen3-5-4b")
-    assert other["editorial"]["stale"] is False
-
-
-def test_draft_changes_are_not_served(client):
-    page = ModelPage.objects.get(slug="gpt-oss-120b")
-    routes = list(page.routes.all())
-    for route in routes:
-        route.input_price = Decimal("9")
-    page.routes = routes
-    page.save_revision()  # drafted, not published
-    detail = get_json(client, "/api/v1/models/gpt-oss-120b")
-    assert by_slug(detail["routes"], "provider_slug")["openrouter"]["input_price"] == "0.039"
-    compare = get_json(client, "/api/v1/compare/gpt-oss-120b/qwen3-5-4b")
-    assert compare["monthly_cost"]["a"]["amount"] == "76.2"
-    assert compare["editorial"]["stale"] is False
-
-
-def test_unpublished_model_disappears_everywhere(client):
-    ModelPage.objects.get(slug="gpt-oss-120b").unpublish()
-    listed = get_json(client, "/api/v1/models")
-    assert "gpt-oss-120b" not in slugs(listed) and listed["count"] == 5
-    assert get_json(client, "/api/v1/models?provider=openrouter")["count"] == 0
-    assert get_json(client, "/api/v1/models/gpt-oss-120b", status=404) == {
-        "detail": "No published model with slug 'gpt-oss-120b'."
-    }
-    data = get_json(client, "/api/v1/compare/gpt-oss-120b/qwen3-5-4b", status=404)
-    assert "gpt-oss-120b" in data["detail"]
-    get_json(client, "/api/v1/compare/qwen3-5-4b/gpt-oss-120b", status=404)
-    providers = by_slug(get_json(client, "/api/v1/providers"))
-    assert providers["openrouter"]["model_count"] == 0
-    assert providers["vercel-ai-gateway"]["model_count"] == 2
-    assert get_json(client, "/api/v1/providers/openrouter")["models"] == []
-
-
-def test_drafts_never_appear(client):
-    draft = new_model("draft-model", routes=3, publish=False)
-    assert not ModelPage.objects.get(pk=draft.pk).live
-    listed = get_json(client, "/api/v1/models")
-    assert "draft-model" not in slugs(listed) and listed["count"] == 6
-    provider = Provider.objects.order_by("slug").first()
-    assert "draft-model" not in slugs(get_json(client, f"/api/v1/models?provider={provider.slug}"))
-    get_json(client, "/api/v1/models/draft-model", status=404)
-    get_json(client, "/api/v1/compare/draft-model/gpt-oss-120b", status=404)
-    get_json(client, "/api/v1/compare/gpt-oss-120b/draft-model", status=404)
-    served = by_slug(get_json(client, f"/api/v1/providers/{provider.slug}")["models"])
-    assert "draft-model" not in served
-    providers = by_slug(get_json(client, "/api/v1/providers"))
-    assert providers[provider.slug]["model_count"] == len(served)
-
-
-def test_published_new_model_appears(client):
-    new_model("fresh-model", routes=2)
-    assert "fresh-model" in slugs(get_json(client, "/api/v1/models"))
-    data = get_json(client, "/api/v1/models/fresh-model")
-    assert [r["input_price"] for r in data["routes"]] == ["1", "2"]
-    compare = get_json(client, "/api/v1/compare/fresh-model/gpt-oss-120b")
-    assert compare["editorial"] is None
-    assert compare["monthly_cost"]["a"]["amount"] is not None
-
-
-def test_unpublished_comparison_page_is_not_editorial(client):
-    ComparisonPage.objects.get(slug="gpt-oss-120b-vs-qwen3-5-4b").unpublish()
-    data = get_json(client, "/api/v1/compare/gpt-oss-120b/qwen3-5-4b")
-    assert data["editorial"] is None
-    assert data["monthly_cost"]["a"]["amount"] == "76.2"
-
-
 # --- errors, methods, OpenAPI -------------------------------------------------------------------
 
 
@@ -621,6 +368,7 @@ def test_openapi_schema_lists_the_endpoints(client):
         "/api/v1/models",
         "/api/v1/models/suggest",
         "/api/v1/models/{slug}",
+        "/api/v1/models/{slug}/price-history",
         "/api/v1/providers",
         "/api/v1/providers/{slug}",
         "/api/v1/compare/{a}/{b}",
@@ -629,7 +377,16 @@ def test_openapi_schema_lists_the_endpoints(client):
     parameters = {
         p["name"] for p in schema["paths"]["/api/v1/compare/{a}/{b}"]["get"]["parameters"]
     }
-    assert parameters == {"a", "b", "input_tokens", "output_tokens"}
+    assert parameters == {
+        "a",
+        "b",
+        "input_tokens",
+        "output_tokens",
+        "requests",
+        "avg_prompt_tokens",
+        "avg_output_tokens",
+        "cached_percent",
+    }
 
 
 # --- query counts -------------------------------------------------------------------------------

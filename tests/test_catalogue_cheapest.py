@@ -17,9 +17,9 @@ from django.db.models import Count
 from django.urls import reverse
 
 from comparisons.engine import formatting as fmt
-from comparisons.importers.run import import_catalogue_bytes
+from comparisons.importers.catalogue.run import import_catalogue_bytes
 from comparisons.models import ModelPage
-from comparisons.pairs import pair_slug
+from comparisons.pair_slugs import pair_slug
 from tests.catalogue_data import real_snapshot_path
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from decimal import Decimal as D
 import pytest
 
 from comparisons.engine.chart import price_chart
-from comparisons.engine.values import RouteFacts
+from comparisons.engine.values import RouteFacts, TrafficFacts
 
 
 def route(name, inp, out):
@@ -33,7 +33,8 @@ def test_one_row_per_priced_route_with_input_and_output_bars():
     # Output is 4x input, and the axis ends on a round number at or above the top price.
     assert row.bars[1].width == pytest.approx(4 * row.bars[0].width)
     assert chart.ticks[-1].label == "$5"
-    assert "P1: input $1, output $4" in chart.description
+    assert "P1 (cheapest): input $1, output $4" in chart.description
+    assert chart.tail is None and chart.rows[0].cheapest
 
 
 def test_rows_name_the_model_when_two_models_are_charted():
@@ -84,3 +85,37 @@ def test_long_labels_are_shortened_to_fit_and_keep_their_full_text():
     assert first.bars[0].x == chart.plot_left  # bars start where the label column ends
     short = price_chart([("A", [route("P1", D("1"), D("2"))])])
     assert short.plot_left < chart.plot_left  # short labels leave more room to the bars
+
+
+def priced(n: int) -> list[RouteFacts]:
+    # Listed dearest first, so sorting is visible.
+    return [route(f"P{i:02d}", D(n - i), D(2 * (n - i))) for i in range(n)]
+
+
+def test_routes_are_sorted_by_the_monthly_bill_and_the_cheapest_is_marked():
+    traffic = TrafficFacts(name="t", monthly_input_tokens=10**6, monthly_output_tokens=0)
+    # By output price P1 is cheaper; by this input-only traffic P2 is.
+    routes = [route("P1", D("5"), D("1")), route("P2", D("1"), D("9"))]
+    assert [r.label for r in price_chart([("A", routes)], traffic).rows] == ["P2", "P1"]
+    assert [r.label for r in price_chart([("A", routes)]).rows] == ["P1", "P2"]
+    chart = price_chart([("A", routes)], traffic)
+    assert [r.cheapest for r in chart.rows] == [True, False]
+    assert chart.description.startswith(
+        "Horizontal bars, input and output price in USD per 1M tokens, cheapest monthly bill "
+        "first at t. P2 (cheapest)"
+    )
+
+
+def test_ten_routes_are_drawn_and_the_rest_wait_in_a_second_panel():
+    chart = price_chart([("A", priced(50))])
+    assert len(chart.head.rows) == 10 and len(chart.tail.rows) == 40 and chart.count == 50
+    assert chart.head.rows[0].label == "P49" and chart.tail.rows[-1].label == "P00"
+    # Each panel is as tall as its rows, on one scale.
+    assert chart.head.height < 450 and chart.tail.rows[0].y == 8
+    assert chart.tail.rows[0].bars[0].width == pytest.approx(11 * chart.head.rows[0].bars[0].width)
+    assert price_chart([("A", priced(10))]).tail is None
+
+
+def test_each_model_of_a_comparison_has_its_cheapest_marked():
+    chart = price_chart([("A", priced(3)), ("B", [route("Q", D("9"), D("9"))])])
+    assert [r.full_label for r in chart.rows if r.cheapest] == ["P02 (A)", "Q (B)"]

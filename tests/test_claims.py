@@ -6,6 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from comparisons.blocks.stream_data import prose_fragments
 from comparisons.engine.values import LicenceFacts, ModelFacts, PairFacts, RouteFacts, label_routes
 from comparisons.review.claims import (
     ClaimCheck,
@@ -14,7 +15,6 @@ from comparisons.review.claims import (
     partition,
     sentences_of,
 )
-from comparisons.section_options import prose_fragments
 
 CODEX = ModelFacts(
     slug="gpt-5-1-codex",

@@ -27,7 +27,11 @@ NOT_READER = ("admin/", "django-admin/", "documents/", "api/")
 # Path parameters of templated API paths, filled with published data so that only the
 # parameter under test is wrong. A new templated endpoint fails the walk until it has one.
 API_PATH_EXAMPLES = {
-    "slug": {"/api/v1/models/{slug}": "gpt-oss-120b", "/api/v1/providers/{slug}": "groq"},
+    "slug": {
+        "/api/v1/models/{slug}": "gpt-oss-120b",
+        "/api/v1/models/{slug}/price-history": "gpt-oss-120b",
+        "/api/v1/providers/{slug}": "groq",
+    },
     "a": {"/api/v1/compare/{a}/{b}": "gpt-oss-120b"},
     "b": {"/api/v1/compare/{a}/{b}": "qwen3-5-4b"},
 }

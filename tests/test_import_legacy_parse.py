@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from comparisons.importers.legacy_parse import LegacyPageError, parse_legacy_page
-from comparisons.importers.legacy_values import split_cells, split_row
+from comparisons.importers.legacy.parse import LegacyPageError, parse_legacy_page
+from comparisons.importers.legacy.values import split_cells, split_row
 
 FIXTURES = Path(__file__).parent / "fixtures" / "legacy"
 TODAY = date(2026, 11, 25)

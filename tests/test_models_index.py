@@ -148,7 +148,7 @@ def test_bad_parameters_get_a_message_not_an_error(soup_of):
 
 
 def test_pagination(soup_of, monkeypatch):
-    monkeypatch.setattr("comparisons.views.catalog.PAGE_SIZE", 4)
+    monkeypatch.setattr("comparisons.views.models_index.PAGE_SIZE", 4)
     soup, rows = index_rows(soup_of, "?sort=-context")
     assert len(rows) == 4
     next_link = soup.find("a", rel="next")["href"]

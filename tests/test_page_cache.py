@@ -287,7 +287,7 @@ def test_publishing_any_kind_of_reference_data_shows_at_once(
     assert obj is not None
     anonymous = type(client)()
     if url is None:  # shown on a comparison only when chosen there: the generation tells
-        from comparisons.catalog import catalogue_version
+        from comparisons.content_generation import catalogue_version
 
         generation = catalogue_version()
     else:

@@ -95,6 +95,10 @@ def test_comparison_page_queries_do_not_grow_with_routes_or_scores(client):
     body = client.get(large.url).content.decode()
     assert body.count("Bench 19") == 1 and "Provider 39" in body
     assert small_count <= READER_PAGE_QUERY_CEILING
+    # A reader's workload prices every route; the chart discloses the dearer ones.
+    workload = "?requests=1M&avg_prompt_tokens=10K&avg_output_tokens=100&cached_percent=50"
+    assert queries_for(client, large.url + workload) == queries_for(client, small.url + workload)
+    assert "Show all 80 routes" in client.get(large.url + workload).content.decode()
 
 
 def test_review_statuses_cost_a_fixed_number_of_queries():
@@ -134,7 +138,7 @@ def import_gpt_oss_120b_routes() -> None:
     with the most routes (about 50), imported as the full snapshot would import it."""
     import json
 
-    from comparisons.importers.run import import_catalogue_bytes
+    from comparisons.importers.catalogue.run import import_catalogue_bytes
     from tests.catalogue_data import REAL_SNAPSHOT, real_snapshot_path
 
     full = json.loads(real_snapshot_path().read_bytes())
@@ -164,3 +168,52 @@ def test_reader_pages_of_the_largest_model_and_the_seeds_stay_within_the_ceiling
     assert max(counts.values()) <= READER_PAGE_QUERY_CEILING, counts
     body = client.get(gpt_oss.url).content.decode()
     assert body.count('class="bar-input"') >= 40
+
+
+def test_compare_api_and_lifecycle_index_queries_do_not_grow_with_scores(client):
+    make_model("few-a", routes=1, scores=1), make_model("few-b", routes=1, scores=1)
+    make_model("many-a", routes=30, scores=20), make_model("many-b", routes=30, scores=20)
+    few = queries_for(client, "/api/v1/compare/few-a/few-b")
+    many = queries_for(client, "/api/v1/compare/many-a/many-b")
+    assert many == few
+    shared = client.get("/api/v1/compare/many-a/many-b").json()["shared_benchmarks"]
+    assert len(shared) == 20 and shared[0]["a"]["source_url"] == ""
+    # The lifecycle filter and the past-models-last order are one query, whatever the count.
+    index = queries_for(client, "/models/?lifecycle=current")
+    make_model("many-c", routes=30, scores=20)
+    assert queries_for(client, "/models/?lifecycle=current&sort=-released") == index
+
+
+def with_history(page: ModelPage, routes: int, steps: int) -> ModelPage:
+    """Give a page a catalogue key and `routes` routes' ledgers of `steps` steps each."""
+    from datetime import date, timedelta
+
+    from comparisons.models import PriceStep
+
+    page.catalogue_key = page.slug
+    page.save(update_fields=["catalogue_key"])
+    start = date(2026, 1, 1)
+    PriceStep.objects.bulk_create(
+        PriceStep(
+            model_key=page.slug,
+            route_key=f"p{r}|{page.slug}|",
+            provider_slug=f"p{r}",
+            provider_name=f"Provider {r}",
+            provider_model_id=page.slug,
+            input_price=Decimal(10 - s * 0.1 if s else 10).quantize(Decimal("0.01")),
+            output_price=Decimal(20),
+            first_seen=start + timedelta(days=7 * s),
+            last_seen=start + timedelta(days=7 * s + 3),
+        )
+        for r in range(routes)
+        for s in range(steps)
+    )
+    return page
+
+
+def test_price_history_queries_do_not_grow_with_history_length(client):
+    short = with_history(make_model("short-history", routes=2, scores=1), routes=1, steps=2)
+    long = with_history(make_model("long-history", routes=2, scores=1), routes=12, steps=20)
+    assert queries_for(client, long.url) == queries_for(client, short.url)
+    api = "/api/v1/models/{}/price-history"
+    assert queries_for(client, api.format(long.slug)) == queries_for(client, api.format(short.slug))

@@ -44,7 +44,7 @@ def test_empty_and_odd_queries(soup_of):
 
 
 def test_a_long_list_says_there_are_more(soup_of):
-    from comparisons.importers.run import import_catalogue_bytes
+    from comparisons.importers.catalogue.run import import_catalogue_bytes
     from tests.catalogue_data import provider, record, snapshot
 
     rows = [record(f"widget-{i}", f"Widget {i}") for i in range(25)]

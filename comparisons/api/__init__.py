@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
+from comparisons.api import compare
 from comparisons.api.endpoints import fallback, router
 from comparisons.conf import site_name
 
@@ -26,6 +27,7 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("", router)
+api.add_router("", compare.router)
 api.add_router("", fallback)  # last: a JSON 404 for any other path under the API
 
 

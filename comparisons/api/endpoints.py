@@ -1,7 +1,7 @@
 """The read-only endpoints. Published data only: live model pages, and comparison pages
 that are live and servable (both models live). Every endpoint costs a fixed number of
 queries whatever the amount of data: facts come from comparisons.facts, lists from
-comparisons.catalog's annotated queryset."""
+comparisons.model_filters' annotated queryset."""
 
 from __future__ import annotations
 
@@ -15,60 +15,29 @@ from ninja import Path, Query, Router
 from ninja.errors import HttpError
 
 from comparisons.api import schemas, serialize
-from comparisons.catalog import PAGE_SIZE, catalog_queryset, parse_catalog_query
-from comparisons.engine.pricing import compare_costs
-from comparisons.engine.values import PairFacts, TrafficFacts
 from comparisons.facts import (
     load_capabilities,
     load_model_facts,
-    load_pairs,
     site_default_traffic,
 )
+from comparisons.model_filters import PAGE_SIZE, models_queryset, parse_models_query
 from comparisons.models import (
     Capability,
-    ComparisonPage,
     DecisionTag,
     Lab,
     ModelPage,
     Provider,
     ProviderRoute,
 )
+from comparisons.models.price_history import newest_snapshot_date, route_histories
 from comparisons.models.visibility import published_q
 from comparisons.picker import MAX_QUERY_LENGTH, normalise, search_models
-from comparisons.review.facts_snapshot import changes_since_review
 from comparisons.views.directory import provider_routes
 
 router = Router()
 
-MAX_TOKENS = 10**15
 MAX_SUGGESTIONS = 25
 ERRORS = {400: schemas.ErrorOut, 404: schemas.ErrorOut}
-
-
-def requested_traffic(
-    request: HttpRequest, input_tokens: int | None, output_tokens: int | None
-) -> tuple[TrafficFacts | None, TrafficFacts | None, bool]:
-    """(site default, traffic to use, whether it is custom). A token count left out of the
-    query keeps the site profile's value (0 without a site profile)."""
-    default = site_default_traffic(request=request)
-    if input_tokens is None and output_tokens is None:
-        return default, default, False
-    if input_tokens is None:
-        input_tokens = default.monthly_input_tokens if default else 0
-    if output_tokens is None:
-        output_tokens = default.monthly_output_tokens if default else 0
-    if not input_tokens and not output_tokens:
-        raise HttpError(
-            400,
-            "input_tokens and output_tokens cannot both be 0: every model would cost $0.",
-        )
-    custom = TrafficFacts(
-        name="Custom traffic",
-        slug="",
-        monthly_input_tokens=input_tokens,
-        monthly_output_tokens=output_tokens,
-    )
-    return default, custom, True
 
 
 def _no_model(slug: str) -> HttpError:
@@ -113,6 +82,11 @@ def list_models(
     capability: str = Query("", description="Capability slug: models sourced as supporting it."),
     openness: str = Query("", description="open_source, open_weights or proprietary."),
     tag: str = Query("", description="Decision tag slug, e.g. coding."),
+    lifecycle: str = Query(
+        "",
+        description="current, preview (alpha or beta), deprecated or unlisted (no longer "
+        "listed by any provider). Deprecated and unlisted models sort after current ones.",
+    ),
     sort: str = Query(
         "name",
         description="name, lab, released, context, input, output, providers or licence; "
@@ -122,20 +96,21 @@ def list_models(
 ):
     """The models index's filters and sorts. Prices are the lowest above 0 over each model's
     routes, in USD per 1M tokens, as decimal strings."""
-    query = parse_catalog_query(
+    query = parse_models_query(
         {
             "lab": lab,
             "provider": provider,
             "capability": capability,
             "openness": openness,
             "tag": tag,
+            "lifecycle": lifecycle,
             "sort": sort,
             "page": str(page),
         }
     )
     if query.errors:
         raise HttpError(400, " ".join(query.errors))
-    models = catalog_queryset(query)
+    models = models_queryset(query)
     count = models.count()
     pages = max(1, ceil(count / PAGE_SIZE))
     if query.page > pages:
@@ -214,6 +189,28 @@ def get_model(request: HttpRequest, slug: str = Path(..., description="The model
     )
 
 
+@router.get(
+    "/models/{slug}/price-history",
+    response={200: schemas.PriceHistoryOut, **ERRORS},
+    summary="Price history of a published model's routes",
+    tags=["models"],
+)
+def get_price_history(request: HttpRequest, slug: str = Path(..., description="The model's slug.")):
+    """Every route's price steps as catalogue snapshots listed them, oldest first: a new
+    step when a price changes, each with the date it was first and last seen and the
+    snapshot it came from. Routes no longer listed keep their history (`listed` false)."""
+    page = ModelPage.objects.filter(published_q(), slug=slug).only("catalogue_key").first()
+    if page is None:
+        raise _no_model(slug)
+    histories = route_histories([page.catalogue_key]).get(page.catalogue_key, [])
+    newest = newest_snapshot_date() if histories else None
+    return {
+        "slug": slug,
+        "newest_snapshot": newest,
+        "routes": [serialize.route_history(h, newest) for h in histories],
+    }
+
+
 # --- providers -----------------------------------------------------------------------------
 
 
@@ -284,89 +281,6 @@ def get_provider(request: HttpRequest, slug: str = Path(..., description="The pr
 
 # --- comparisons ---------------------------------------------------------------------------
 
-
-def editorial(a_id: int, b_id: int, default: TrafficFacts | None) -> dict[str, Any] | None:
-    """The published comparison page for the pair (either order): its latest review date,
-    and whether the facts it shows moved on since that review."""
-    page = (
-        ComparisonPage.objects.live()
-        .servable()
-        .filter(Q(model_a_id=a_id, model_b_id=b_id) | Q(model_a_id=b_id, model_b_id=a_id))
-        .first()
-    )
-    if page is None:
-        return None
-    stamp = page.review_stamps.order_by("-reviewed_on", "-created_at").first()
-    # The pair as the page presents it (its own traffic profile and capability rows).
-    pair = load_pairs([page], default).get(page.pk)
-    return {
-        "title": page.title,
-        "url": page.url or "",
-        "last_reviewed": stamp.reviewed_on if stamp else None,
-        "stale": bool(
-            stamp and pair and changes_since_review(stamp.facts, stamp.fingerprint, pair)
-        ),
-    }
-
-
-@router.get(
-    "/compare/{a}/{b}",
-    response={200: schemas.CompareOut, **ERRORS},
-    summary="Compare two published models",
-    tags=["compare"],
-)
-def compare(
-    request: HttpRequest,
-    a: str = Path(..., description="Slug of model A."),
-    b: str = Path(..., description="Slug of model B."),
-    input_tokens: int | None = Query(
-        None,
-        ge=0,
-        le=MAX_TOKENS,
-        description="Monthly input tokens, overriding the site's traffic profile.",
-    ),
-    output_tokens: int | None = Query(
-        None,
-        ge=0,
-        le=MAX_TOKENS,
-        description="Monthly output tokens, overriding the site's traffic profile.",
-    ),
-):
-    """Both models' facts and the comparison engine's sections as data: monthly cost at the
-    traffic profile (delta = B minus A), capability rows, tradeoffs, switch friction and
-    scorecard; plus the editorial comparison page for the pair, if one is published."""
-    if a == b:
-        raise HttpError(400, "A model cannot be compared with itself.")
-    default, traffic, custom = requested_traffic(request, input_tokens, output_tokens)
-    ids = published_model_ids([a, b])
-    missing = [slug for slug in (a, b) if slug not in ids]
-    if missing:
-        raise _no_model(missing[0])
-    facts = load_model_facts([ids[a], ids[b]], request=request)
-    if ids[a] not in facts or ids[b] not in facts:  # unpublished in between
-        raise _no_model(a if ids[a] not in facts else b)
-    pair = PairFacts(
-        a=facts[ids[a]],
-        b=facts[ids[b]],
-        capabilities=load_capabilities(request),
-        traffic=traffic,
-    )
-    cost = (
-        compare_costs(pair.a.name, pair.a.routes, pair.b.name, pair.b.routes, traffic)
-        if traffic
-        else None
-    )
-    return {
-        "a": serialize.model_detail(pair.a, pair.capabilities, traffic, custom_traffic=custom),
-        "b": serialize.model_detail(pair.b, pair.capabilities, traffic, custom_traffic=custom),
-        "traffic": serialize.traffic(traffic, custom=custom),
-        "monthly_cost": serialize.cost_comparison(cost, pair) if cost else None,
-        **serialize.sections(pair),
-        "editorial": editorial(ids[a], ids[b], default),
-    }
-
-
-# --- anything else under /api/v1/ ----------------------------------------------------------
 
 fallback = Router()
 

@@ -106,9 +106,15 @@ class TrafficOut(Schema):
     slug: str
     monthly_input_tokens: int
     monthly_output_tokens: int
+    requests: int | None = Field(
+        None, description="Requests a month, when the traffic is a workload (null: totals only)."
+    )
+    cached_percent: DecimalStr = Field(
+        description="Share of prompt tokens served from cache, 0 to 100."
+    )
     source: Literal["site_default", "custom"] = Field(
-        description="site_default: the site's traffic profile; custom: input_tokens or "
-        "output_tokens given in the query."
+        description="site_default: the site's traffic profile; custom: traffic given in the "
+        "query (a workload, monthly totals or a cached share)."
     )
 
 
@@ -121,6 +127,15 @@ class CheapestRouteOut(Schema):
     output_price: DecimalStr
     monthly_cost: DecimalStr | None = Field(None, description="USD a month at the traffic profile.")
     monthly_cost_display: str | None = Field(None, description='As readers see it: "$76.20".')
+
+
+class LifecycleOut(Schema):
+    status: str = Field(description="current, alpha, beta or deprecated (as the catalogue says).")
+    no_longer_listed_since: date | None = Field(
+        None, description="Set when every provider route is retired: the last one's date."
+    )
+    label: str = Field(description='As readers see it: "Deprecated", "Current".')
+    notes: list[str] = Field(description='Sentences such as "GPT-4 Vision Preview is deprecated."')
 
 
 class ModelSummaryOut(Schema):
@@ -144,6 +159,7 @@ class ModelSummaryOut(Schema):
     provider_count: int
     licence: str | None = None
     openness: str | None = None
+    lifecycle: LifecycleOut
 
 
 class SuggestionOut(Schema):
@@ -192,6 +208,7 @@ class ModelDetailOut(Schema):
     tags: list[TagOut]
     routes: list[RouteOut]
     capabilities: list[CapabilityOut]
+    lifecycle: LifecycleOut
     benchmark_scores: list[ScoreOut]
     traffic: TrafficOut | None = Field(
         None, description="The traffic profile monthly costs and the cheapest route use."
@@ -284,6 +301,22 @@ class ScorecardRowOut(Schema):
     b: str | None
 
 
+class BenchmarkRowOut(Schema):
+    benchmark_slug: str
+    benchmark_name: str
+    higher_is_better: bool
+    a: ScoreOut
+    b: ScoreOut
+    higher: str | None = Field(
+        None, description="The slug of the model with the better score; null for a tie."
+    )
+
+
+class OneSidedScoreOut(Schema):
+    model: str = Field(description="The slug of the only model with a sourced score.")
+    score: ScoreOut
+
+
 class EditorialOut(Schema):
     title: str
     url: str
@@ -305,6 +338,39 @@ class CompareOut(Schema):
     tradeoffs: TradeoffsOut
     switch_friction: FrictionOut
     scorecard: list[ScorecardRowOut]
+    shared_benchmarks: list[BenchmarkRowOut] = Field(
+        description="Benchmarks both models have a sourced score for, each with its source."
+    )
+    one_sided_benchmarks: list[OneSidedScoreOut] = Field(
+        description="Scores only one model has: not a comparison, never a loss for the other."
+    )
     editorial: EditorialOut | None = Field(
         None, description="The published comparison page for this pair (either order)."
     )
+
+
+class PriceStepOut(Schema):
+    first_seen: date = Field(description="Date of the first snapshot listing these prices.")
+    last_seen: date = Field(description="Date of the latest snapshot still listing them.")
+    input_price: DecimalStr | None = Field(None, description="USD per 1M input tokens.")
+    output_price: DecimalStr | None = Field(None, description="USD per 1M output tokens.")
+    cached_input_price: DecimalStr | None = Field(
+        None, description="USD per 1M cached input tokens."
+    )
+    source_snapshot: str = Field(description="The snapshot file the step was first seen in.")
+
+
+class RouteHistoryOut(Schema):
+    key: str = ROUTE_KEY
+    label: str = ROUTE_LABEL
+    provider_slug: str
+    provider_model_id: str
+    variant: str
+    listed: bool = Field(description="Whether the newest snapshot still lists the route.")
+    steps: list[PriceStepOut] = Field(description="Oldest first; a new step per price change.")
+
+
+class PriceHistoryOut(Schema):
+    slug: str
+    newest_snapshot: date | None = Field(None, description="The newest snapshot recorded.")
+    routes: list[RouteHistoryOut]

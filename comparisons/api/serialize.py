@@ -7,12 +7,16 @@ them as ISO 8601).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from comparisons.engine import formatting as fmt
+from comparisons.engine.benchmarks import one_sided_scores, shared_benchmark_rows
 from comparisons.engine.capabilities import capability_rows
 from comparisons.engine.friction import switch_friction
+from comparisons.engine.history import RouteHistory
+from comparisons.engine.lifecycle import lifecycle_label, lifecycle_notes
 from comparisons.engine.pricing import (
     CostComparison,
     MonthlyCost,
@@ -29,6 +33,7 @@ from comparisons.engine.values import (
     ModelFacts,
     PairFacts,
     RouteFacts,
+    ScoreFacts,
     TrafficFacts,
 )
 
@@ -54,6 +59,28 @@ def licence(value: LicenceFacts | None) -> dict[str, Any] | None:
     }
 
 
+def lifecycle(name: str, status: str, since: date | None) -> dict[str, Any]:
+    """A model's lifecycle: its status and, when every route is retired, since when."""
+    return {
+        "status": status or "current",
+        "no_longer_listed_since": since,
+        "label": lifecycle_label(status, since),
+        "notes": list(lifecycle_notes(name, status, since)),
+    }
+
+
+def score(s: ScoreFacts) -> dict[str, Any]:
+    return {
+        "benchmark_slug": s.benchmark_slug,
+        "benchmark_name": s.benchmark_name,
+        "score": decimal(s.score),
+        "unit": s.unit,
+        "higher_is_better": s.higher_is_better,
+        "source_url": s.source_url,
+        "measured_on": s.measured_on,
+    }
+
+
 def traffic(value: TrafficFacts | None, *, custom: bool = False) -> dict[str, Any] | None:
     if value is None:
         return None
@@ -62,6 +89,8 @@ def traffic(value: TrafficFacts | None, *, custom: bool = False) -> dict[str, An
         "slug": value.slug,
         "monthly_input_tokens": value.monthly_input_tokens,
         "monthly_output_tokens": value.monthly_output_tokens,
+        "requests": value.requests,
+        "cached_percent": decimal(value.cached_percent),
         "source": "custom" if custom else "site_default",
     }
 
@@ -138,25 +167,15 @@ def model_detail(
         "capabilities": [
             {"slug": c.slug, "name": c.name, "supported": m.supports(c.slug)} for c in capabilities
         ],
-        "benchmark_scores": [
-            {
-                "benchmark_slug": s.benchmark_slug,
-                "benchmark_name": s.benchmark_name,
-                "score": decimal(s.score),
-                "unit": s.unit,
-                "higher_is_better": s.higher_is_better,
-                "source_url": s.source_url,
-                "measured_on": s.measured_on,
-            }
-            for s in m.scores
-        ],
+        "lifecycle": lifecycle(m.name, m.lifecycle, m.unlisted_since),
+        "benchmark_scores": [score(s) for s in m.scores],
         "traffic": traffic(profile, custom=custom_traffic),
         "cheapest_route": cheapest(m, profile),
     }
 
 
 def model_summary(page: Any, url: str) -> dict[str, Any]:
-    """A row of the models list, from a page annotated by catalog_queryset."""
+    """A row of the models list, from a page annotated by models_queryset."""
     return {
         "slug": page.slug,
         "name": page.title,
@@ -170,6 +189,7 @@ def model_summary(page: Any, url: str) -> dict[str, Any]:
         "provider_count": page.provider_count,
         "licence": page.licence.name if page.licence else None,
         "openness": page.licence.openness if page.licence else None,
+        "lifecycle": lifecycle(page.title, page.lifecycle, page.unlisted_since),
     }
 
 
@@ -236,5 +256,45 @@ def sections(pair: PairFacts) -> dict[str, Any]:
         "switch_friction": {"a_to_b": list(a_to_b.points), "b_to_a": list(b_to_a.points)},
         "scorecard": [
             {"label": r.label, "a": _known(r.a), "b": _known(r.b)} for r in scorecard_rows(pair)
+        ],
+        "shared_benchmarks": [
+            {
+                "benchmark_slug": row.a_score.benchmark_slug,
+                "benchmark_name": row.benchmark,
+                "higher_is_better": row.higher_is_better,
+                "a": score(row.a_score),
+                "b": score(row.b_score),
+                "higher": {"a": pair.a.slug, "b": pair.b.slug}.get(row.leader),
+            }
+            for row in shared_benchmark_rows(pair)
+        ],
+        "one_sided_benchmarks": [
+            {
+                "model": pair.a.slug if item.side == "a" else pair.b.slug,
+                "score": score(item.score),
+            }
+            for item in one_sided_scores(pair)
+        ],
+    }
+
+
+def route_history(history: RouteHistory, newest: date | None) -> dict[str, Any]:
+    return {
+        "key": history.key,
+        "label": history.label,
+        "provider_slug": history.provider_slug,
+        "provider_model_id": history.provider_model_id,
+        "variant": history.variant,
+        "listed": newest is None or history.last_listed(newest) is None,
+        "steps": [
+            {
+                "first_seen": step.first_seen,
+                "last_seen": step.last_seen,
+                "input_price": decimal(step.prices.input),
+                "output_price": decimal(step.prices.output),
+                "cached_input_price": decimal(step.prices.cached_input),
+                "source_snapshot": step.source,
+            }
+            for step in history.steps
         ],
     }

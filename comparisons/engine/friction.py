@@ -25,7 +25,7 @@ def shared_providers(x: ModelFacts, y: ModelFacts) -> list[str]:
 
 
 def direction(pair: PairFacts, source: ModelFacts, target: ModelFacts) -> Direction:
-    points: list[str] = []
+    points: list[str] = list(target.lifecycle_notes)
     overlap = shared_providers(source, target)
     if overlap:
         points.append(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from comparisons.engine import formatting as fmt
+from comparisons.engine.benchmarks import BenchmarkRow, shared_benchmark_rows
 from comparisons.engine.capabilities import name_capabilities, shared
 from comparisons.engine.pricing import CostComparison, cheapest_route, provider_names
 from comparisons.engine.values import ModelFacts, PairFacts
@@ -143,6 +144,15 @@ def deep_dive_draft(pair: PairFacts) -> list[str]:
     if common:
         text += f" Both support {name_capabilities(common, limit=10, phrase=True)}."
     paragraphs.append(text)
+    benchmarks = benchmark_sentence(pair)
+    if benchmarks:
+        paragraphs.append(benchmarks)
+    lifecycle = [note for m in (a, b) for note in m.lifecycle_notes]
+    if lifecycle:
+        paragraphs.append(
+            " ".join(lifecycle) + " Plan for the provider routes going away before committing "
+            "production traffic."
+        )
 
     def price_clause(m: ModelFacts) -> str | None:
         route = cheapest_route(m.routes, pair.traffic)
@@ -175,6 +185,39 @@ def deep_dive_draft(pair: PairFacts) -> list[str]:
     )
     paragraphs.append(" ".join(choose))
     return paragraphs
+
+
+def _row_clause(row: BenchmarkRow) -> str:
+    return f"{row.benchmark}: {row.a} vs {row.b}"
+
+
+def benchmark_sentence(pair: PairFacts, *, limit: int = 4) -> str:
+    """What the shared benchmark rows say, or "" when there are none: each side's better
+    scores, the first few rows by name, and where the figures come from."""
+    rows = shared_benchmark_rows(pair)
+    if not rows:
+        return ""
+    a, b = pair.a, pair.b
+    parts = []
+    for side, m in (("a", a), ("b", b)):
+        won = [row for row in rows if row.leader == side]
+        if won:
+            listed = "; ".join(_row_clause(row) for row in won[:limit])
+            more = f" and {len(won) - limit} more" if len(won) > limit else ""
+            parts.append(f"{m.name} scores better on {len(won)} ({listed}{more})")
+    tied = [row.benchmark for row in rows if not row.leader]
+    text = (
+        f"On the {fmt.plural(len(rows), 'benchmark')} with a sourced score for both "
+        f"(given as {a.name} vs {b.name}), "
+    )
+    text += "; ".join(parts) if parts else "the scores are tied"
+    text += "."
+    if tied and parts:
+        text += f" Tied: {fmt.join_list(tied)}."
+    return text + (
+        " Each score comes from its own source and date (see the benchmarks table); "
+        "treat single-point gaps as noise."
+    )
 
 
 @dataclass(frozen=True)
@@ -238,5 +281,10 @@ def faq_drafts(pair: PairFacts) -> list[FAQDraft]:
                         "endpoint you will use.",
                     )
                 )
+    benchmarks = benchmark_sentence(pair)
+    if benchmarks:
+        drafts.append(
+            FAQDraft(f"Which scores higher on benchmarks, {a.name} or {b.name}?", benchmarks)
+        )
     drafts.append(FAQDraft(f"Where can I run {a.name} and {b.name}?", f"{_where(a)} {_where(b)}"))
     return drafts

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from comparisons.engine import formatting as fmt
+from comparisons.engine.benchmarks import (  # noqa: F401  (the tables' public names)
+    NO_SHARED_BENCHMARKS,
+    BenchmarkRow,
+    shared_benchmark_rows,
+)
 from comparisons.engine.pricing import cheapest_route, provider_names
 from comparisons.engine.values import LicenceFacts, ModelFacts, PairFacts
 
@@ -96,35 +101,3 @@ def pricing_note(pair: PairFacts) -> str:
     if not a_priced and not b_priced:
         return "Pricing is not yet sourced for either model."
     return ""
-
-
-@dataclass(frozen=True)
-class BenchmarkRow:
-    benchmark: str
-    unit: str
-    a: str
-    b: str
-    higher_is_better: bool
-
-
-def shared_benchmark_rows(pair: PairFacts) -> list[BenchmarkRow]:
-    """Benchmarks both models have a score for, by name."""
-    b_scores = {s.benchmark_slug: s for s in pair.b.scores}
-    rows = []
-    for score in pair.a.scores:
-        other = b_scores.get(score.benchmark_slug)
-        if other is None:
-            continue
-        rows.append(
-            BenchmarkRow(
-                benchmark=score.benchmark_name,
-                unit=score.unit,
-                a=f"{fmt.plain_decimal(score.score)}{score.unit}",
-                b=f"{fmt.plain_decimal(other.score)}{other.unit}",
-                higher_is_better=score.higher_is_better,
-            )
-        )
-    return rows
-
-
-NO_SHARED_BENCHMARKS = "No shared benchmark rows are currently sourced for this pair."

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
+from comparisons.engine.lifecycle import lifecycle_label, lifecycle_notes
 from comparisons.engine.routes import RouteKey, RouteName, route_labels, route_order
 
 
@@ -125,6 +126,21 @@ class ModelFacts:
     # capability slug -> True (yes) / False (no); a missing slug is "not sourced".
     capabilities: dict[str, bool] = field(default_factory=dict)
     scores: tuple[ScoreFacts, ...] = ()
+    lifecycle: str = ""  # "", "alpha", "beta" or "deprecated"
+    unlisted_since: date | None = None  # every route retired, the last on this day
+
+    @property
+    def lifecycle_notes(self) -> tuple[str, ...]:
+        return lifecycle_notes(self.name, self.lifecycle, self.unlisted_since)
+
+    @property
+    def lifecycle_label(self) -> str:
+        return lifecycle_label(self.lifecycle, self.unlisted_since)
+
+    @property
+    def current(self) -> bool:
+        """Neither deprecated nor unlisted: what the index lists first."""
+        return self.lifecycle != "deprecated" and self.unlisted_since is None
 
     def supports(self, capability_slug: str) -> bool | None:
         return self.capabilities.get(capability_slug)
@@ -144,6 +160,10 @@ class TrafficFacts:
     monthly_input_tokens: int
     monthly_output_tokens: int
     slug: str = ""
+    # A workload also says how many requests carry those tokens (so the prompt length that
+    # long-context tiers depend on is known) and which share of prompt tokens is cached.
+    requests: int | None = None
+    cached_percent: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)

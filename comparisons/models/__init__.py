@@ -2,13 +2,9 @@ from comparisons.models.catalogue_state import CatalogueState
 from comparisons.models.claims import ClaimAcknowledgement
 from comparisons.models.comparison_page import ComparisonIndexPage, ComparisonPage
 from comparisons.models.imports import ImportRun
-from comparisons.models.model_page import (
-    BenchmarkScore,
-    CapabilitySupport,
-    ModelIndexPage,
-    ModelPage,
-    ProviderRoute,
-)
+from comparisons.models.model_page import ModelIndexPage, ModelPage
+from comparisons.models.model_rows import BenchmarkScore, CapabilitySupport, ProviderRoute
+from comparisons.models.price_history import PriceStep
 from comparisons.models.reference import (
     Benchmark,
     Capability,
@@ -39,6 +35,7 @@ __all__ = [
     "Licence",
     "ModelIndexPage",
     "ModelPage",
+    "PriceStep",
     "ProductType",
     "Provider",
     "ProviderRoute",

@@ -19,12 +19,12 @@ from wagtail.url_routing import RouteResult
 
 from comparisons.blocks import SECTION_BLOCKS, SECTION_COUNTS, default_sections
 from comparisons.conf import index_parent_page_types
+from comparisons.editor_panels import GeneratedDraftsPanel
 from comparisons.forms import ComparisonPageForm
 from comparisons.models.review import ReviewStamp
 from comparisons.models.routing import route_to_child
 from comparisons.models.visibility import published_q
-from comparisons.pairs import pair_slug
-from comparisons.panels import GeneratedDraftsPanel
+from comparisons.pair_slugs import pair_slug
 from comparisons.review.panels import ReviewStatusPanel
 
 

@@ -11,6 +11,14 @@ class ImportRun(models.Model):
         CATALOGUE = "catalogue", "Catalogue (models.dev)"
         LEGACY = "legacy", "Legacy comparison pages"
 
+    class State(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    IN_PROGRESS = (State.QUEUED, State.RUNNING)
+
     kind = models.CharField(max_length=20, choices=Kind.choices)
     source = models.CharField(
         max_length=300, help_text="The file or files read, as given to the importer."
@@ -37,6 +45,14 @@ class ImportRun(models.Model):
     # The change report as data: a list of {"kind", "subject", "field", "old", "new",
     # "message"} entries, the same lines the command prints.
     report = models.JSONField(default=list, blank=True)
+    # A run started from the admin or the scheduled refresh is a row from the moment it is
+    # queued; the worker moves it on. Runs from before had finished when they were written.
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DONE)
+    error = models.TextField(blank=True, help_text="Why the run failed: nothing was imported.")
+    # What the server said about a fetched catalogue, sent back on the next fetch of the
+    # same URL (If-None-Match, If-Modified-Since) so an unchanged file is not downloaded.
+    etag = models.CharField(max_length=300, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
 
     class Meta:
         verbose_name = "import run"
@@ -46,10 +62,23 @@ class ImportRun(models.Model):
         permissions = [
             ("publish_catalogue_import", "Can run a real catalogue import (changes go live)")
         ]
+        constraints = [
+            # At most one run queued or running, on every database: the second start
+            # fails on this index instead of racing the first (`importers.runs.claim`).
+            models.UniqueConstraint(
+                models.Value(1),
+                condition=models.Q(state__in=["queued", "running"]),
+                name="comparisons_one_import_in_progress",
+            )
+        ]
 
     def __str__(self) -> str:
         when = self.started_at.strftime("%Y-%m-%d %H:%M") if self.started_at else "?"
         return f"{self.get_kind_display()} import, {when}"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.state in self.IN_PROGRESS
 
     def entries(self, kind: str) -> list[dict]:
         return [entry for entry in self.report if entry.get("kind") == kind]

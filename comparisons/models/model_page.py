@@ -1,7 +1,6 @@
-"""The Model page type and its inline facts (routes, capability support, benchmark scores).
+"""The models index and the Model page type, with its stored catalogue columns.
 
-Inlines hang off a modelcluster ParentalKey so they are part of the page's revisions:
-a price change is drafted, reviewed and published like any other edit.
+Its inline facts (routes, capability support, benchmark scores) are in model_rows.
 """
 
 from __future__ import annotations
@@ -14,31 +13,24 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils.functional import classproperty
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from comparisons.admin_panels import CompactInlinePanel, NameInput
+from comparisons.admin_panels import CompactInlinePanel
 from comparisons.conf import index_parent_page_types
+from comparisons.editor_panels import RouteInlinePanel
+from comparisons.engine.lifecycle import unlisted_since
 from comparisons.engine.pricing import cheapest_route
 from comparisons.engine.values import provider_count
 from comparisons.forms import ModelPageForm, ProviderRouteForm
+from comparisons.models.model_rows import ProviderRoute
 from comparisons.models.reference import Provider
 from comparisons.models.routing import route_to_child
-from comparisons.panels import RouteInlinePanel
 from comparisons.validators import not_in_future
-
-PRICE_FIELD_OPTIONS: dict[str, Any] = {
-    "max_digits": 12,
-    "decimal_places": 6,
-    "null": True,
-    "blank": True,
-    "validators": [MinValueValidator(Decimal("0"))],
-}
-
 
 SITE_TRAFFIC = object()  # refresh_catalogue_columns' default: read the site's profile
 CATALOGUE_COLUMNS = [
@@ -47,8 +39,6 @@ CATALOGUE_COLUMNS = [
     "cheapest_route",
     "provider_count",
 ]
-# The browser's own date picker in inline rows: no script per field.
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ModelIndexPage(Page):
@@ -70,14 +60,20 @@ class ModelIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         # Rendering is the views' (which read these models): imported when a page renders.
-        from comparisons.views.catalog import catalog_context
+        from comparisons.views.models_index import models_index_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalog_context(request))
+        context.update(models_index_context(request))
         return context
 
 
 class ModelPage(Page):
+    class Lifecycle(models.TextChoices):
+        CURRENT = "", "Current"
+        ALPHA = "alpha", "Alpha"
+        BETA = "beta", "Beta"
+        DEPRECATED = "deprecated", "Deprecated"
+
     class Architecture(models.TextChoices):
         DECODER_ONLY = "decoder_only", "Decoder only"
         MIXTURE_OF_EXPERTS = "moe", "Mixture of experts"
@@ -141,6 +137,13 @@ class ModelPage(Page):
         "comparisons.DecisionTag", blank=True, related_name="models"
     )
     body = RichTextField(blank=True, help_text="Editorial notes on the model.")
+    lifecycle = models.CharField(
+        "lifecycle status",
+        max_length=20,
+        choices=Lifecycle.choices,
+        blank=True,
+        help_text="As the catalogue or the lab says: alpha, beta or deprecated.",
+    )
 
     # Catalogue columns, derived from the routes whenever the page is saved (so when it is
     # published) and when the site's traffic profile changes: the models index filters and
@@ -155,6 +158,8 @@ class ModelPage(Page):
     )
     cheapest_route = models.CharField(max_length=300, blank=True, editable=False)
     provider_count = models.PositiveIntegerField(default=0, editable=False)
+    # Every route retired: the day the last one stopped being listed (engine.lifecycle).
+    unlisted_since = models.DateField(null=True, blank=True, editable=False)
 
     # Catalogue provenance: the key the importer groups rows under ("openai/gpt-oss-120b")
     # and, per field, the value it last wrote with its source and snapshot date. A field
@@ -181,6 +186,7 @@ class ModelPage(Page):
             [
                 FieldRowPanel([FieldPanel("lab"), FieldPanel("release_date")]),
                 FieldRowPanel([FieldPanel("product_type"), FieldPanel("best_for")]),
+                FieldPanel("lifecycle"),
                 FieldPanel("decision_tags", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("catalogue_key"),
             ],
@@ -261,6 +267,7 @@ class ModelPage(Page):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.refresh_catalogue_columns()
+        self.unlisted_since = unlisted_since(r.retired_on for r in self.routes.all())
         super().save(*args, **kwargs)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -300,161 +307,3 @@ def refresh_all_catalogue_columns(**kwargs: Any) -> int:
             changed.append(page)
     ModelPage.objects.bulk_update(changed, CATALOGUE_COLUMNS, batch_size=500)
     return len(changed)
-
-
-class ProviderRoute(Orderable):
-    """One way to call a model: a provider and its prices (USD per 1M tokens)."""
-
-    page = ParentalKey(ModelPage, on_delete=models.CASCADE, related_name="routes")
-    provider = models.ForeignKey(
-        "comparisons.Provider", on_delete=models.PROTECT, related_name="routes"
-    )
-    provider_model_id = models.CharField(
-        "provider's model id", max_length=200, blank=True, help_text='e.g. "openai/gpt-oss-120b".'
-    )
-    input_price = models.DecimalField("input price (USD / 1M tokens)", **PRICE_FIELD_OPTIONS)
-    output_price = models.DecimalField("output price (USD / 1M tokens)", **PRICE_FIELD_OPTIONS)
-    cached_input_price = models.DecimalField(
-        "cached input price (USD / 1M tokens)", **PRICE_FIELD_OPTIONS
-    )
-    context_limit = models.PositiveIntegerField(
-        "route context limit (tokens)", null=True, blank=True, validators=[MinValueValidator(1)]
-    )
-    cache_write_price = models.DecimalField(
-        "cache write price (USD / 1M tokens)", **PRICE_FIELD_OPTIONS
-    )
-    long_context_threshold = models.PositiveIntegerField(
-        "long-context tier from (tokens)",
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1)],
-        help_text="Prompts longer than this are billed at the long-context prices.",
-    )
-    long_context_input_price = models.DecimalField(
-        "long-context input price (USD / 1M tokens)", **PRICE_FIELD_OPTIONS
-    )
-    long_context_output_price = models.DecimalField(
-        "long-context output price (USD / 1M tokens)", **PRICE_FIELD_OPTIONS
-    )
-    variant = models.CharField(
-        max_length=40,
-        blank=True,
-        help_text='A variant of the same model on this provider, e.g. "free" or "fast".',
-    )
-    source_url = models.URLField(blank=True)
-    checked_on = models.DateField(null=True, blank=True, validators=[not_in_future])
-    retired_on = models.DateField(
-        "no longer listed since",
-        null=True,
-        blank=True,
-        help_text="Set when the catalogue stops listing this route: it is kept for the "
-        "record but left out of prices, tables and counts. Clear it to list the route again.",
-    )
-    catalogue_key = models.CharField(
-        "catalogue key",
-        max_length=300,
-        blank=True,
-        db_index=True,
-        help_text='The catalogue row this route comes from: "provider id/model id".',
-    )
-    catalogue_values = models.JSONField(default=dict, blank=True, editable=False)
-
-    # One grid per row (CompactInlinePanel); the short headings fit its columns.
-    panels = [
-        FieldPanel("provider", widget=NameInput("comparisons.Provider", "provider-names")),
-        FieldPanel("provider_model_id", heading="Provider's model id"),
-        FieldPanel("variant"),
-        FieldPanel("context_limit", heading="Context limit (tokens)"),
-        FieldPanel("input_price", heading="Input"),
-        FieldPanel("output_price", heading="Output"),
-        FieldPanel("cached_input_price", heading="Cached input"),
-        FieldPanel("cache_write_price", heading="Cache write"),
-        FieldPanel("checked_on", widget=DATE_INPUT),
-        FieldPanel("retired_on", heading="No longer listed since", widget=DATE_INPUT),
-        FieldPanel("source_url", heading="Source URL"),
-        FieldPanel("long_context_threshold", heading="Long-context tier from (tokens)"),
-        FieldPanel("long_context_input_price", heading="Long-context input"),
-        FieldPanel("long_context_output_price", heading="Long-context output"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "provider route"
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(input_price__gte=0) | models.Q(input_price__isnull=True),
-                name="route_input_price_not_negative",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(output_price__gte=0) | models.Q(output_price__isnull=True),
-                name="route_output_price_not_negative",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(cached_input_price__gte=0)
-                | models.Q(cached_input_price__isnull=True),
-                name="route_cached_price_not_negative",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.provider} route"
-
-    @property
-    def tracked(self) -> bool:
-        return self.retired_on is None
-
-
-class CapabilitySupport(models.Model):
-    class Support(models.TextChoices):
-        YES = "yes", "Yes"
-        NO = "no", "No"
-        UNKNOWN = "unknown", "Not sourced"
-
-    page = ParentalKey(ModelPage, on_delete=models.CASCADE, related_name="capability_support")
-    capability = models.ForeignKey(
-        "comparisons.Capability", on_delete=models.PROTECT, related_name="support"
-    )
-    support = models.CharField(max_length=10, choices=Support.choices, default=Support.UNKNOWN)
-    source_url = models.URLField(blank=True)
-
-    panels = [
-        FieldPanel("capability", widget=forms.Select),
-        FieldPanel("support"),
-        FieldPanel("source_url", heading="Source URL"),
-    ]
-
-    class Meta:
-        verbose_name = "capability support"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "capability"], name="one_support_per_capability"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.capability}: {self.get_support_display()}"
-
-
-class BenchmarkScore(models.Model):
-    page = ParentalKey(ModelPage, on_delete=models.CASCADE, related_name="benchmark_scores")
-    benchmark = models.ForeignKey(
-        "comparisons.Benchmark", on_delete=models.PROTECT, related_name="scores"
-    )
-    score = models.DecimalField(max_digits=10, decimal_places=3)
-    source_url = models.URLField(blank=True)
-    measured_on = models.DateField(null=True, blank=True, validators=[not_in_future])
-
-    panels = [
-        FieldPanel("benchmark", widget=forms.Select),
-        FieldPanel("score"),
-        FieldPanel("source_url", heading="Source URL"),
-        FieldPanel("measured_on", widget=DATE_INPUT),
-    ]
-
-    class Meta:
-        verbose_name = "benchmark score"
-        constraints = [
-            models.UniqueConstraint(fields=["page", "benchmark"], name="one_score_per_benchmark")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.benchmark}: {self.score}"

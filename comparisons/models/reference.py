@@ -206,6 +206,14 @@ class Benchmark(NamedSnippet):
     higher_is_better = models.BooleanField(default=True)
     url = models.URLField(blank=True)
     description = models.TextField(blank=True)
+    catalogue_key = models.CharField(
+        "catalogue key",
+        max_length=300,
+        blank=True,
+        db_index=True,
+        help_text="The catalogue's name for this benchmark and its setup (dataset, version, "
+        'harness, variant), e.g. "swe-bench-pro|public|||".',
+    )
 
     panels = [
         FieldPanel("name"),

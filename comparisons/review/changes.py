@@ -40,7 +40,8 @@ from comparisons.models import (
     ProductType,
     Provider,
 )
-from comparisons.review.facts_snapshot import diff, fingerprint, snapshot
+from comparisons.review.facts_diff import diff
+from comparisons.review.facts_snapshot import fingerprint, snapshot
 from comparisons.review.status import review_statuses, status_for_page
 
 

@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
+from comparisons.blocks.stream_data import prose_fragments
 from comparisons.engine.values import PairFacts, TrafficFacts
 from comparisons.facts import load_pairs, site_default_traffic
 from comparisons.models import ClaimAcknowledgement, ComparisonPage, ReviewStamp
+from comparisons.models.price_history import change_dates
 from comparisons.review.claims import Claim, ClaimCheck, check_prose, partition
-from comparisons.review.facts_snapshot import FactChange, changes_since_review, snapshot
-from comparisons.section_options import prose_fragments
+from comparisons.review.facts_diff import FactChange, changes_since_review, dated
+from comparisons.review.facts_snapshot import snapshot
 
 if TYPE_CHECKING:
     from wagtail.models import Revision
@@ -107,6 +109,11 @@ def review_statuses(
             )
             status.claims, status.acknowledged_claims = check.flagged, check.acknowledged
         statuses[page.pk] = status
+    # Route prices in the diffs are dated by the price history (one query for all pages).
+    when = change_dates([c.route for s in statuses.values() for c in s.changes or ()])
+    if when:
+        for status in statuses.values():
+            status.changes = dated(status.changes, when) if status.changes else status.changes
     return statuses
 
 

@@ -4,6 +4,7 @@ engine format numbers the same way."""
 from django import template
 
 from comparisons.engine import formatting
+from comparisons.engine.benchmarks import source_host
 from comparisons.index_pages import index_urls
 
 register = template.Library()
@@ -15,6 +16,7 @@ register.filter("money", formatting.money)
 register.filter("iso_date", formatting.iso_date)
 register.filter("year_month", formatting.year_month)
 register.filter("token_volume", formatting.token_volume)
+register.filter("source_host", source_host)
 
 
 @register.filter

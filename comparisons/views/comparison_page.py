@@ -9,14 +9,15 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.http import Http404, HttpRequest
 
+from comparisons.blocks.stream_data import faq_items
 from comparisons.calculator import parse_calculator
 from comparisons.engine import prose
 from comparisons.engine.values import PairFacts
 from comparisons.facts import load_pairs, site_default_traffic
 from comparisons.index_pages import index_urls
 from comparisons.models import ComparisonPage, ReferenceSettings
-from comparisons.review.facts_snapshot import changes_since_review
-from comparisons.section_options import faq_items
+from comparisons.models.price_history import recent_changes
+from comparisons.review.facts_diff import changes_since_review
 from comparisons.seo import breadcrumbs, faq_page, plain_text
 
 
@@ -95,6 +96,7 @@ def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -
             stamp and changes_since_review(stamp.facts, stamp.fingerprint, reviewed_pair)
         ),
         "calculator": calculator,
+        "price_changes": recent_changes([str(r.key) for m in pair.models for r in m.routes]),
         **structured_data(page, pair, request),
         "default_traffic": reviewed_pair.traffic,
         "related": related_comparisons(page),

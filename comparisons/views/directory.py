@@ -10,9 +10,9 @@ from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from comparisons.catalog import catalog_queryset, parse_catalog_query
 from comparisons.engine.routes import RouteKey, route_qualifiers
 from comparisons.facts import route_facts
+from comparisons.model_filters import models_queryset, parse_models_query
 from comparisons.models import Lab, Provider, ProviderRoute
 from comparisons.models.visibility import published_q
 
@@ -82,7 +82,7 @@ def lab_index(request: HttpRequest) -> HttpResponse:
 
 def lab_detail(request: HttpRequest, slug: str) -> HttpResponse:
     lab = get_object_or_404(Lab, slug=slug, live=True)
-    models = catalog_queryset(parse_catalog_query({"lab": lab.slug, "sort": "-released"}))
+    models = models_queryset(parse_models_query({"lab": lab.slug, "sort": "-released"}))
     return render(
         request,
         "comparisons/directory/lab_detail.html",

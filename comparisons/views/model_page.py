@@ -20,6 +20,7 @@ from comparisons.facts import (
 from comparisons.index_pages import index_urls
 from comparisons.models import ComparisonPage, ModelPage
 from comparisons.seo import breadcrumbs
+from comparisons.views.price_history import history_context
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,9 @@ def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str
         "show_cache_write": any(r.cache_write_price is not None for r in facts.routes),
         "show_long_context": any(r.long_context_threshold for r in facts.routes),
         "capability_rows": capability_rows,
-        "chart": price_chart([(facts.name, facts.routes)]),
+        "chart": price_chart([(facts.name, facts.routes)], traffic),
         "parameters_display": formatting.parameters(
             facts.parameters_billions, facts.parameters_detail, facts.parameters_estimated
         ),
+        **history_context(page, facts, traffic),
     }

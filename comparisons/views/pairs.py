@@ -17,7 +17,7 @@ from django.template.response import TemplateResponse
 from comparisons.blocks import default_sections
 from comparisons.models import ComparisonPage, ModelPage
 from comparisons.models.visibility import published_q
-from comparisons.pairs import pair_slug, split_pair_slug
+from comparisons.pair_slugs import pair_slug, split_pair_slug
 from comparisons.picker import Choice, resolve_choices
 
 

@@ -48,3 +48,19 @@ def test_model_page_is_readable_on_a_narrow_screen(demo_site, chromium, width):
     assert overflow <= 0
     screenshot(tab, f"model-page-{width}")
     context.close()
+
+
+def test_the_price_chart_discloses_the_dearer_routes(demo_site, page):
+    from tests.test_bill_chart_catalogue import import_gpt_oss_120b
+
+    import_gpt_oss_120b()
+    page.goto(f"{demo_site}/models/gpt-oss-120b/")
+    more = page.locator("#pricing details.chart-more")
+    hidden = more.locator("svg")
+    assert not hidden.is_visible()
+    first = page.locator("#pricing .price-chart > svg")
+    assert first.bounding_box()["height"] < 450
+    more.locator("summary").click()
+    assert hidden.is_visible() and more.get_attribute("open") is not None
+    assert hidden.locator("text[text-anchor=end]").count() > 30
+    screenshot(page, "model-page-chart-open")

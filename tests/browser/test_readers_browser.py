@@ -105,14 +105,14 @@ def test_picker_without_javascript(demo_site, chromium):
 
 def test_use_the_cost_calculator(demo_site, page):
     page.goto(f"{demo_site}/compare/gpt-5-1-codex-vs-gpt-5-2-codex/")
-    form = page.locator("form.calculator")
+    form = page.get_by_role("form", name="Or monthly totals")
     form.locator("input[name=input_tokens]").fill("10M")
     form.locator("input[name=output_tokens]").fill("2M")
     form.locator("button[type=submit]").click()
     page.wait_for_url("**input_tokens=10M**")
     figures = page.locator("#monthly-cost .cost-figure").all_inner_texts()
     assert figures == ["$32.50", "$45.50"]
-    form = page.locator("form.calculator")
+    form = page.get_by_role("form", name="Or monthly totals")
     form.locator("input[name=input_tokens]").fill("-3")
     form.locator("button[type=submit]").click()
     page.wait_for_load_state()

@@ -1,4 +1,9 @@
-"""manage.py import_catalogue PATH: the models.dev catalogue into providers, models, routes."""
+"""manage.py import_catalogue PATH [PATH …] | --url [URL]: the models.dev catalogue into
+providers, models, routes, and every route's price history.
+
+Several snapshots are read in the order given (oldest first); each adds to the price
+history, and only the newest (here and in the database) sets current values.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
-from comparisons.importers.catalogue_parse import CatalogueError
-from comparisons.importers.run import default_canonical, import_catalogue_file
+from comparisons.importers.catalogue.fetch import catalogue_url
+from comparisons.importers.catalogue.parse import CatalogueError
+from comparisons.importers.catalogue.run import default_canonical, import_catalogue_file
+from comparisons.importers.catalogue.url import import_from_url
+from comparisons.importers.report import ImportReport
+from comparisons.importers.runs import ImportBusy, claim, execute
 from comparisons.models import ImportRun
 
 
@@ -22,18 +31,39 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("path", help="models-dev.json")
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            metavar="path",
+            help="models-dev.json (or --url); several dated snapshots oldest first build "
+            "price history",
+        )
+        parser.add_argument(
+            "--url",
+            nargs="?",
+            const="",
+            help="fetch the catalogue from URL (default: COMPARISONS_CATALOGUE_URL, "
+            "models.dev's api.json), sending the last fetch's ETag/Last-Modified",
+        )
         parser.add_argument(
             "--canonical",
             help="models.dev's canonical models file (default: "
             "models-dev-canonical-models.json beside PATH, else the one in fixtures/)",
         )
         parser.add_argument(
+            "--as-of",
             "--snapshot-date",
+            dest="snapshot_date",
             type=date.fromisoformat,
-            help="the snapshot's date (YYYY-MM-DD); default: the newest last_updated in it",
+            help="the snapshot's date (YYYY-MM-DD), one file only; default: the date in its "
+            "name (models-dev-2026-03-01.json), else the newest last_updated in it",
         )
         parser.add_argument("--source-name", default="models.dev")
+        parser.add_argument(
+            "--history-only",
+            action="store_true",
+            help="only add to the price history; current values are left as they are",
+        )
         parser.add_argument("--dry-run", action="store_true", help="report only; write nothing")
         parser.add_argument(
             "--initial",
@@ -46,34 +76,44 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["initial"]:
-            done = ImportRun.objects.filter(kind=ImportRun.Kind.CATALOGUE).first()
+            done = ImportRun.objects.filter(
+                kind=ImportRun.Kind.CATALOGUE, state=ImportRun.State.DONE, dry_run=False
+            ).first()
             if done is not None:
                 self.stdout.write(f"The catalogue was imported before ({done}); skipped.")
                 return
-        path = Path(options["path"])
-        canonical = options["canonical"] or default_canonical(path)
-        progress = _Progress(self.stdout, sys.stdout.isatty())
-        try:
-            report = import_catalogue_file(
+        if options["url"] is not None:
+            if options["paths"]:
+                raise CommandError("Give catalogue files or --url, not both.")
+            progress = _Progress(self.stdout, sys.stdout.isatty())
+            report = self._from_url(options["url"] or catalogue_url(), options, progress)
+            if report is not None:
+                progress.finish()
+                self._print(report, options)
+            return
+        paths = [Path(p) for p in options["paths"]]
+        if not paths:
+            raise CommandError("Give a catalogue file or --url.")
+        if options["snapshot_date"] and len(paths) > 1:
+            raise CommandError("--as-of dates one file: give it one path, or date the files")
+        for number, path in enumerate(paths, 1):
+            if len(paths) > 1:
+                self.stdout.write(f"{path.name} ({number} of {len(paths)}):")
+            progress = _Progress(self.stdout, sys.stdout.isatty())
+            # Snapshots before the last one given only add to the price history.
+            report = self._from_file(
                 path,
-                canonical_path=Path(canonical) if canonical else None,
-                snapshot=options["snapshot_date"],
-                source_name=options["source_name"],
-                dry_run=options["dry_run"],
-                progress=progress,
+                options,
+                progress,
+                history_only=options["history_only"] or number < len(paths),
             )
-        except CatalogueError as exc:
-            raise CommandError(f"Nothing was imported.\n{exc}") from None
-        except OSError as exc:
-            raise CommandError(f"Cannot read {exc.filename}: {exc.strerror}") from None
-        except DatabaseError as exc:
-            raise CommandError(
-                f"Nothing was imported: the database refused a value: {exc}"
-            ) from None
-        progress.finish()
+            progress.finish()
+            self._print(report, options)
+
+    def _print(self, report: ImportReport, options: dict[str, Any]) -> None:
         limit = options["show"]
         by_kind: dict[str, int] = {}
-        for change in report.ordered():
+        for change in report.entries:
             line = change.line()
             by_kind[change.kind] = by_kind.get(change.kind, 0) + 1
             if not limit or by_kind[change.kind] <= limit:
@@ -86,6 +126,53 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Recorded as import run #{report.run_id} (Imports → Import log in the admin)."
             )
+
+    def _from_file(
+        self, path: Path, options: dict[str, Any], progress: Any, *, history_only: bool
+    ) -> ImportReport:
+        canonical = options["canonical"] or default_canonical(path)
+        try:
+            return import_catalogue_file(
+                path,
+                canonical_path=Path(canonical) if canonical else None,
+                snapshot=options["snapshot_date"],
+                source_name=options["source_name"],
+                dry_run=options["dry_run"],
+                history_only=history_only,
+                progress=progress,
+            )
+        except CatalogueError as exc:
+            raise CommandError(f"Nothing was imported.\n{exc}") from None
+        except OSError as exc:
+            raise CommandError(f"Cannot read {exc.filename}: {exc.strerror}") from None
+        except DatabaseError as exc:
+            raise CommandError(
+                f"Nothing was imported: the database refused a value: {exc}"
+            ) from None
+
+    def _from_url(self, url: str, options: dict[str, Any], progress: Any) -> ImportReport | None:
+        """A fetch is a run of the import log from the start, like the scheduled refresh:
+        refused while another import runs, recorded as unchanged (304) or failed too."""
+        try:
+            run = claim(ImportRun.Kind.CATALOGUE, source=url, dry_run=options["dry_run"])
+        except ImportBusy as exc:
+            raise CommandError(f"Nothing was imported. {exc}") from None
+        reports: list[ImportReport] = []
+
+        def work(run: ImportRun) -> ImportReport | None:
+            report = import_from_url(run, url, progress=progress)
+            if report is not None:
+                reports.append(report)
+            return report
+
+        state = execute(run.pk, work)
+        run.refresh_from_db()
+        if state == ImportRun.State.FAILED:
+            raise CommandError(f"{run.error} (import run #{run.pk})")
+        if not reports:
+            self.stdout.write(f"{run.summary} Recorded as import run #{run.pk}.")
+            return None
+        return reports[0]
 
 
 class _Progress:

@@ -2,8 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from comparisons.importers.legacy import LegacyImportError, Source, import_legacy_pages
-from comparisons.importers.legacy_parse import MAX_FILE_BYTES, too_large
+from comparisons.importers.legacy.importer import LegacyImportError, Source, import_legacy_pages
+from comparisons.importers.legacy.page_report import lines
+from comparisons.importers.legacy.parse import MAX_FILE_BYTES, too_large
 
 
 class Command(BaseCommand):
@@ -36,6 +37,6 @@ class Command(BaseCommand):
             result = import_legacy_pages(sources, dry_run=options["dry_run"])
         except LegacyImportError as exc:
             raise CommandError(str(exc)) from exc
-        for line in result.lines()[:-1]:
+        for line in lines(result):
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS(result.summary()))

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "health_check",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -163,3 +165,17 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "comparisons.review.stamps.publish_approved"
 
 # The plugin's settings (comparisons/conf.py): the two index pages sit under the home page.
 COMPARISONS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
+
+# Background work (django-tasks). Wagtail's own tasks stay on the default, immediate
+# backend; imports go to the database queue that `manage.py db_worker --backend imports`
+# works through (bin/serve starts it).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
+# The catalogue's source for `import_catalogue --url` and the scheduled refresh
+# (`refresh_catalogue`): fetched at most every COMPARISONS_CATALOGUE_REFRESH_HOURS (0: off).
+COMPARISONS_CATALOGUE_URL = os.environ.get("CATALOGUE_URL", "https://models.dev/api.json")
+COMPARISONS_CATALOGUE_REFRESH_HOURS = float(os.environ.get("CATALOGUE_REFRESH_HOURS", "24"))
+COMPARISONS_CATALOGUE_FETCH_TIMEOUT = float(os.environ.get("CATALOGUE_FETCH_TIMEOUT", "30"))

@@ -1,0 +1,1 @@
+"""The legacy page importer: old "Model A vs Model B" pages into draft comparison pages."""

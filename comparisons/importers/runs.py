@@ -1,0 +1,118 @@
+"""Import runs as the import log records them, from queued to done or failed.
+
+A run started from the admin or by the scheduled refresh is a row of the import log
+(`ImportRun`) from the moment it is claimed; the worker (`importers.catalogue.tasks`) moves it to
+running and then done or failed. Claiming fails while another run is queued or running:
+a unique index lets the database hold only one such row, so two starts cannot race.
+
+Progress while a run writes goes to Django's cache, not to the row: the import is one
+transaction, and what it writes (the row included) is invisible to other connections
+until it commits. With Redis (production) every process sees it; with a per-process
+memory cache the page shows the run as running, without numbers.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.db import DatabaseError, IntegrityError, transaction
+from django.utils import timezone
+
+from comparisons.importers.errors import ImportRefused
+from comparisons.importers.report import ImportReport
+from comparisons.models import ImportRun
+
+logger = logging.getLogger(__name__)
+PROGRESS_KEY = "comparisons:import-progress:{pk}"
+PROGRESS_TIMEOUT = 24 * 60 * 60
+
+
+class ImportBusy(Exception):
+    """Another import is queued or running."""
+
+    def __init__(self, other: ImportRun | None) -> None:
+        self.other = other
+        super().__init__(
+            f"Another import is in progress ({other}, {other.get_state_display().lower()}): "
+            "start this one when it has finished."
+            if other
+            else "Another import is in progress: start this one when it has finished."
+        )
+
+
+def current_run() -> ImportRun | None:
+    return ImportRun.objects.filter(state__in=ImportRun.IN_PROGRESS).first()
+
+
+def claim(
+    kind: str, *, source: str, user: Any = None, dry_run: bool = False, **fields: Any
+) -> ImportRun:
+    """A new queued run, or ImportBusy when one is already queued or running."""
+    try:
+        with transaction.atomic():
+            return ImportRun.objects.create(
+                kind=kind,
+                source=source[:300],
+                user=user if getattr(user, "pk", None) else None,
+                dry_run=dry_run,
+                state=ImportRun.State.QUEUED,
+                **fields,
+            )
+    except IntegrityError:
+        raise ImportBusy(current_run()) from None
+
+
+def progress_of(run: ImportRun) -> tuple[int, int] | None:
+    """(done, total) of a running catalogue import, when the cache has it."""
+    value = cache.get(PROGRESS_KEY.format(pk=run.pk))
+    return (int(value[0]), int(value[1])) if value else None
+
+
+def progress_hook(run: ImportRun) -> Callable[[int, int], None]:
+    key = PROGRESS_KEY.format(pk=run.pk)
+
+    def report(done: int, total: int) -> None:
+        cache.set(key, (done, total), PROGRESS_TIMEOUT)
+
+    return report
+
+
+def execute(run_id: int, work: Callable[[ImportRun], ImportReport | None]) -> str:
+    """Run `work` for a claimed run and leave the run done or failed; returns the state.
+
+    `work` records the run itself (the importers do, in their transaction) or returns
+    a report to record (a dry run, which writes nothing else)."""
+    run = ImportRun.objects.get(pk=run_id)
+    if run.state != ImportRun.State.QUEUED:
+        return run.state  # already taken (a task delivered twice)
+    run.state = ImportRun.State.RUNNING
+    run.save(update_fields=["state"])
+    try:
+        report = work(run)
+        if report is not None and report.dry_run:
+            report.run = run
+            report.record(run.kind)
+    except ImportRefused as exc:
+        fail(run, "Nothing was imported: " + "; ".join(exc.problems[:20]))
+    except DatabaseError as exc:
+        logger.exception("Import run %s failed", run_id)
+        fail(run, f"Nothing was imported: the database refused a value ({exc}).")
+    except Exception as exc:
+        logger.exception("Import run %s failed unexpectedly", run_id)
+        fail(run, f"Nothing was imported: an unexpected error ({type(exc).__name__}: {exc}).")
+    finally:
+        cache.delete(PROGRESS_KEY.format(pk=run_id))
+    run.refresh_from_db()
+    if run.in_progress:  # work recorded nothing (cannot happen with the importers)
+        fail(run, "The run ended without a report.")
+    return run.state
+
+
+def fail(run: ImportRun, message: str) -> None:
+    run.state = ImportRun.State.FAILED
+    run.error = message
+    run.finished_at = timezone.now()
+    run.save(update_fields=["state", "error", "finished_at"])
