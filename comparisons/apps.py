@@ -19,7 +19,10 @@ class ComparisonsConfig(AppConfig):
 
         from django.db.models.signals import post_delete, post_save
 
-        from comparisons.content_generation import bump_catalogue_generation
+        from comparisons.content_generation import (
+            bump_catalogue_generation,
+            bump_unless_bookkeeping,
+        )
         from comparisons.models import (
             Benchmark,
             Capability,
@@ -49,12 +52,12 @@ class ComparisonsConfig(AppConfig):
             TrafficProfile,
             ModelPage,
         ):
-            for signal in (post_save, post_delete):
-                signal.connect(
-                    bump_catalogue_generation,
-                    sender=model,
-                    dispatch_uid=f"catalogue-{model.__name__}",
-                )
+            post_save.connect(
+                bump_unless_bookkeeping, sender=model, dispatch_uid=f"catalogue-{model.__name__}"
+            )
+            post_delete.connect(
+                bump_catalogue_generation, sender=model, dispatch_uid=f"catalogue-{model.__name__}"
+            )
         # Unpublishing may save a generic Page instance, whose post_save names Page.
         from wagtail.signals import page_unpublished
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from wagtail.models import COMMENTS_RELATION_NAME
+
 from comparisons.models import CatalogueState
 
 
@@ -14,6 +16,31 @@ def bump_catalogue_generation(**kwargs: Any) -> None:
     """A model page or reference data (labs, licences, capabilities, providers) changed:
     cached catalogue fragments that show it are stale (connected to their post_save and
     post_delete). The counter lives in the database, so every process sees the change."""
+    CatalogueState.bump()
+
+
+# What a draft, an autosave, a workflow step or a lock writes to the page's own row: the
+# pointers to its newest revision and its lock. None of it is what readers see (a draft
+# reaches them only when published, which bumps the generation itself), so saving only
+# these fields keeps every cached page.
+BOOKKEEPING_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        COMMENTS_RELATION_NAME,
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
+def bump_unless_bookkeeping(update_fields: Any = None, **kwargs: Any) -> None:
+    """post_save: bump, unless the save wrote only revision bookkeeping (a draft)."""
+    if update_fields and BOOKKEEPING_FIELDS.issuperset(update_fields):
+        return
     CatalogueState.bump()
 
 
