@@ -11,14 +11,15 @@ from django.http import Http404, HttpRequest
 
 from comparisons.blocks.stream_data import faq_items
 from comparisons.calculator import parse_calculator
+from comparisons.catalogue_cache import cached_many
 from comparisons.engine import prose
 from comparisons.engine.values import PairFacts
 from comparisons.facts import load_pairs, site_default_traffic
 from comparisons.index_pages import index_urls
 from comparisons.models import ComparisonPage, ReferenceSettings
-from comparisons.models.price_history import recent_changes
 from comparisons.review.facts_diff import changes_since_review
 from comparisons.seo import breadcrumbs, faq_page, plain_text
+from comparisons.views.price_history import recent_price_changes
 
 
 def pair_for_page(
@@ -32,16 +33,37 @@ def pair_for_page(
 RELATED_LIMIT = 12
 
 
-def related_comparisons(page: ComparisonPage) -> list[ComparisonPage]:
-    """Other published comparisons that include either model."""
+def related_comparisons(
+    page: ComparisonPage, request: HttpRequest | None = None
+) -> list[ComparisonPage]:
+    """Other published comparisons that include either model (cached under the catalogue
+    generation for a reader's request: any publish, unpublish or move bumps it)."""
     models = [page.model_a_id, page.model_b_id]
-    return list(
-        ComparisonPage.objects.live()
-        .servable()
-        .filter(Q(model_a_id__in=models) | Q(model_b_id__in=models))
-        .exclude(pk=page.pk)
-        .order_by(Lower("title"))[:RELATED_LIMIT]
-    )
+
+    def load(keys: list) -> dict:
+        pages = (
+            ComparisonPage.objects.live()
+            .servable()
+            .filter(Q(model_a_id__in=models) | Q(model_b_id__in=models))
+            .exclude(pk=page.pk)
+            .order_by(Lower("title"))[:RELATED_LIMIT]
+        )
+        return {keys[0]: list(pages)}
+
+    key = "-".join(str(i) for i in (page.pk, *models))
+    return cached_many(request if page.pk else None, "related", [key], load)[key]
+
+
+def latest_review(page: ComparisonPage, request: HttpRequest | None) -> Any:
+    """The review stamp behind "Last reviewed" (stamps bump the catalogue generation)."""
+    if not page.pk:
+        return None
+
+    def load(ids: list[int]) -> dict:
+        stamps = page.review_stamps.order_by("-reviewed_on", "-created_at")
+        return {page.pk: stamps.first()}
+
+    return cached_many(request, "review-stamp", [page.pk], load)[page.pk]
 
 
 def structured_data(page: ComparisonPage, pair: PairFacts, request: HttpRequest | None) -> dict:
@@ -86,7 +108,7 @@ def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -
     if calculator.traffic is not None:
         pair = replace(pair, traffic=calculator.traffic)
     settings = ReferenceSettings.for_request(request) if request is not None else None
-    stamp = page.review_stamps.order_by("-reviewed_on", "-created_at").first() if page.pk else None
+    stamp = latest_review(page, request)
     return {
         "pair": pair,
         "review": stamp,
@@ -96,9 +118,11 @@ def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -
             stamp and changes_since_review(stamp.facts, stamp.fingerprint, reviewed_pair)
         ),
         "calculator": calculator,
-        "price_changes": recent_changes([str(r.key) for m in pair.models for r in m.routes]),
+        "price_changes": recent_price_changes(
+            request, [str(r.key) for m in pair.models for r in m.routes]
+        ),
         **structured_data(page, pair, request),
         "default_traffic": reviewed_pair.traffic,
-        "related": related_comparisons(page),
+        "related": related_comparisons(page, request),
         "data_source_sentence": settings.data_source_sentence if settings else "",
     }

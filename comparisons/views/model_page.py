@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.http import HttpRequest
 
+from comparisons.catalogue_cache import cached_many
 from comparisons.engine import formatting
 from comparisons.engine.chart import price_chart
 from comparisons.engine.pricing import cheapest_route, is_zero_priced, route_monthly_cost
@@ -45,19 +48,22 @@ def facts_for_page(page: ModelPage, request: HttpRequest | None) -> ModelFacts:
     return loaded.get(page.pk) or model_facts_from_instance(page)
 
 
-def comparisons_of(page: ModelPage) -> list:
-    """Published comparisons that include this model (one query)."""
-    from django.db.models import Q
-    from django.db.models.functions import Lower
-
+def comparisons_of(page: ModelPage, request: HttpRequest | None = None) -> list:
+    """Published comparisons that include this model (one query, none when the catalogue
+    generation's copy is cached: any publish or unpublish bumps it)."""
     if not page.pk:
         return []
-    return list(
-        ComparisonPage.objects.live()
-        .servable()
-        .filter(Q(model_a_id=page.pk) | Q(model_b_id=page.pk))
-        .order_by(Lower("title"))
-    )
+
+    def load(ids: list[int]) -> dict[int, list]:
+        pages = (
+            ComparisonPage.objects.live()
+            .servable()
+            .filter(Q(model_a_id=page.pk) | Q(model_b_id=page.pk))
+            .order_by(Lower("title"))
+        )
+        return {page.pk: list(pages)}
+
+    return cached_many(request, "comparisons-of", [page.pk], load)[page.pk]
 
 
 def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str, Any]:
@@ -94,7 +100,7 @@ def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str
             ]
         ),
         "facts": facts,
-        "comparisons": comparisons_of(page),
+        "comparisons": comparisons_of(page, request),
         "traffic": traffic,
         "route_rows": route_rows,
         # Columns most routes leave empty are shown only where some route has them.
@@ -105,5 +111,5 @@ def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str
         "parameters_display": formatting.parameters(
             facts.parameters_billions, facts.parameters_detail, facts.parameters_estimated
         ),
-        **history_context(page, facts, traffic),
+        **history_context(page, facts, traffic, request),
     }

@@ -1,4 +1,5 @@
-"""What a model page shows of its routes' price history (two queries, whatever its length)."""
+"""What a model page shows of its routes' price history (two queries, whatever its length;
+none for a reader's request once the catalogue generation's copy is cached)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.http import HttpRequest
+
+from comparisons.catalogue_cache import cached, cached_many
 from comparisons.engine import formatting
 from comparisons.engine.chart import SHOWN
 from comparisons.engine.history import (
+    PriceChange,
     RouteHistory,
     Step,
     bill_ordered,
@@ -20,8 +25,36 @@ from comparisons.engine.values import ModelFacts, TrafficFacts
 from comparisons.models import ModelPage
 from comparisons.models.price_history import (
     newest_snapshot_date,
+    recent_changes,
     route_histories,
 )
+
+
+# The ledger changes only with an import, which bumps the catalogue generation: readers'
+# requests read it from the data cache (comparisons.catalogue_cache) under that generation.
+def newest_snapshot(request: HttpRequest | None) -> date | None:
+    return cached(request, "newest-snapshot", newest_snapshot_date)
+
+
+def histories_of(request: HttpRequest | None, model_key: str) -> list[RouteHistory]:
+    if not model_key:
+        return []
+    found = cached_many(request, "route-histories", [model_key], route_histories)
+    return found.get(model_key, [])
+
+
+def recent_price_changes(
+    request: HttpRequest | None, route_keys: list[str]
+) -> dict[str, PriceChange]:
+    """Each route's latest price change within the recent window (recent_changes); routes
+    without one are cached too, as None, so a warm page reads nothing."""
+
+    def load(keys: list[str]) -> dict[str, PriceChange | None]:
+        found = recent_changes(keys)
+        return {key: found.get(key) for key in keys}
+
+    keys = sorted({k for k in route_keys if k})
+    return {k: v for k, v in cached_many(request, "recent-change", keys, load).items() if v}
 
 
 @dataclass(frozen=True)
@@ -80,15 +113,18 @@ def _row(history: RouteHistory, newest: date) -> HistoryRow:
 
 
 def history_context(
-    page: ModelPage, facts: ModelFacts, traffic: TrafficFacts | None = None
+    page: ModelPage,
+    facts: ModelFacts,
+    traffic: TrafficFacts | None = None,
+    request: HttpRequest | None = None,
 ) -> dict[str, Any]:
     """The routes in the price chart's order (the monthly bill for `traffic`, cheapest
     first and marked, then routes no longer listed): the SHOWN first charted and tabled at
     once, the rest behind a disclosure on the same time scale."""
-    histories = route_histories([page.catalogue_key]).get(page.catalogue_key, [])
+    histories = histories_of(request, page.catalogue_key)
     if not histories:
         return {"history_chart": None, "history_rows": [], "history_gone": []}
-    newest = newest_snapshot_date() or date.today()
+    newest = newest_snapshot(request) or date.today()
     ordered = bill_ordered(histories, [str(r.key) for r in bill_order(facts.routes, traffic)])
     shown, more = ordered[:SHOWN], ordered[SHOWN:]
     cheapest = cheapest_route(facts.routes, traffic)
