@@ -24,13 +24,15 @@ def django_db_setup(django_db_setup, django_db_blocker) -> Iterator[None]:
 def _empty_cache() -> Iterator[None]:
     """Each test's data is rolled back, catalogue generation included, so a page cached
     in one test could match the next test's key: every test starts with an empty cache
-    (and each process's own copies of cached pages emptied too)."""
+    (and each process's own copies of cached pages and values emptied too)."""
     from django.core.cache import cache
 
+    from comparisons.catalogue_cache import local_values
     from comparisons.page_cache import local_pages
 
     cache.clear()
     local_pages.clear()
+    local_values.clear()
     yield
 
 

@@ -348,3 +348,35 @@ def test_a_catalogue_import_shows_at_once(client, tmp_path, django_capture_on_co
     response = client.get("/providers/")
     assert response["X-Cache"] == "miss"
     assert "Brand-New-Cloud" in text(response) or "Brand New Cloud" in text(response)
+
+
+def test_the_model_pages_pricing_fragment_follows_drafts_previews_and_publishes(
+    client, admin_client_logged_in, settings
+):
+    # The page cache off, so what is checked is the pricing fragment's own cache.
+    settings.CACHES = {
+        **settings.CACHES,
+        "off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    settings.COMPARISONS_PAGE_CACHE_ALIAS = "off"
+    settings.COMPARISONS_PAGE_CACHE_LOCAL_BYTES = 0
+    anonymous = type(client)()
+
+    def route_prices(response) -> list[str]:
+        soup = BeautifulSoup(response.content, "html.parser")
+        table = soup.select_one("#pricing table")
+        return [row.select("td")[0].get_text(strip=True) for row in table.select("tbody tr")]
+
+    before = route_prices(anonymous.get(MODEL))
+    assert "$7.77" not in before and route_prices(anonymous.get(MODEL)) == before
+    page = ModelPage.objects.get(slug="gpt-5-2-codex")
+    edit = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    data = form_data(admin_client_logged_in.get(edit).content)
+    data["routes-0-input_price"] = ["7.77"]
+    preview = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
+    assert admin_client_logged_in.post(preview, data).status_code == 200
+    assert "$7.77" in route_prices(admin_client_logged_in.get(preview))
+    assert admin_client_logged_in.post(edit, data).status_code == 302  # a draft
+    assert route_prices(anonymous.get(MODEL)) == before
+    publish_price(admin_client_logged_in, "gpt-5-2-codex", "7.77")
+    assert "$7.77" in route_prices(anonymous.get(MODEL))

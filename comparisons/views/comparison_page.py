@@ -95,6 +95,22 @@ def structured_data(page: ComparisonPage, pair: PairFacts, request: HttpRequest 
     }
 
 
+def updated_since_review(
+    page: ComparisonPage, stamp: Any, pair: PairFacts, request: HttpRequest | None
+) -> bool:
+    """Whether the facts the page shows moved on since its last review: a diff of every
+    fact, so a reader's request keeps the answer under the catalogue generation (a new
+    stamp or a changed fact bumps it)."""
+    if stamp is None:
+        return False
+
+    def load(keys: list[str]) -> dict[str, bool]:
+        return {keys[0]: bool(changes_since_review(stamp.facts, stamp.fingerprint, pair))}
+
+    key = f"{page.pk}-{stamp.pk}"
+    return cached_many(request, "updated-since-review", [key], load)[key]
+
+
 def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -> dict[str, Any]:
     previewing = bool(request is not None and getattr(request, "is_preview", False))
     # Readers see published model facts only; a preview may show a draft model's facts.
@@ -114,8 +130,8 @@ def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -
         "review": stamp,
         # The tables always show current data; readers are told when it moved on since
         # the review that the date refers to.
-        "updated_since_review": bool(
-            stamp and changes_since_review(stamp.facts, stamp.fingerprint, reviewed_pair)
+        "updated_since_review": updated_since_review(
+            page, stamp, reviewed_pair, None if previewing else request
         ),
         "calculator": calculator,
         "price_changes": recent_price_changes(

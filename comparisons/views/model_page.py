@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from comparisons.catalogue_cache import cached_many
+from comparisons.content_generation import catalogue_version
 from comparisons.engine import formatting
 from comparisons.engine.chart import price_chart
 from comparisons.engine.pricing import cheapest_route, is_zero_priced, route_monthly_cost
@@ -66,23 +70,62 @@ def comparisons_of(page: ModelPage, request: HttpRequest | None = None) -> list:
     return cached_many(request, "comparisons-of", [page.pk], load)[page.pk]
 
 
+def fragment_key(page: ModelPage, request: HttpRequest | None) -> str | None:
+    """The key the page's pricing fragment is cached under: the catalogue generation
+    (every fact and setting it shows bumps it), the site's host (its default traffic) and
+    the page. None for previews and drafts, which always render."""
+    if request is None or getattr(request, "is_preview", False) or not page.live:
+        return None
+    return f"{catalogue_version(request)}:{request.get_host()}:{page.pk}"
+
+
+class PricingSection:
+    """The routes table, the price chart and the price history, computed when the page's
+    pricing fragment renders (a cached fragment needs none of it)."""
+
+    def __init__(
+        self, page: ModelPage, facts: ModelFacts, traffic: Any, request: HttpRequest | None
+    ) -> None:
+        self.page, self.facts, self.traffic, self.request = page, facts, traffic, request
+
+    @cached_property
+    def context(self) -> dict[str, Any]:
+        facts, traffic = self.facts, self.traffic
+        best = cheapest_route(facts.routes, traffic)
+        route_rows = [
+            RouteRow(
+                route=route,
+                cheapest=route is best,
+                monthly_cost=(
+                    formatting.money(route_monthly_cost(route, traffic))
+                    if traffic
+                    else formatting.UNKNOWN
+                ),
+                zero_priced=is_zero_priced(route),
+            )
+            for route in facts.routes
+        ]
+        return {
+            "facts": facts,
+            "traffic": traffic,
+            "route_rows": route_rows,
+            # Columns most routes leave empty are shown only where some route has them.
+            "show_cache_write": any(r.cache_write_price is not None for r in facts.routes),
+            "show_long_context": any(r.long_context_threshold for r in facts.routes),
+            "chart": price_chart([(facts.name, facts.routes)], traffic),
+            **history_context(self.page, facts, traffic, self.request),
+        }
+
+    @cached_property
+    def html(self) -> SafeString:
+        return mark_safe(  # noqa: S308 - a template's output, escaped as it rendered
+            render_to_string("comparisons/includes/model_pricing.html", self.context)
+        )
+
+
 def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str, Any]:
     facts = facts_for_page(page, request)
     traffic = site_default_traffic(request=request) if request is not None else None
-    best = cheapest_route(facts.routes, traffic)
-    route_rows = [
-        RouteRow(
-            route=route,
-            cheapest=route is best,
-            monthly_cost=(
-                formatting.money(route_monthly_cost(route, traffic))
-                if traffic
-                else formatting.UNKNOWN
-            ),
-            zero_priced=is_zero_priced(route),
-        )
-        for route in facts.routes
-    ]
     capability_rows = [
         CapabilityRow(capability=cap, supported=facts.supports(cap.slug))
         for cap in load_capabilities(request)
@@ -100,16 +143,12 @@ def model_page_context(page: ModelPage, request: HttpRequest | None) -> dict[str
             ]
         ),
         "facts": facts,
+        "fragment_key": fragment_key(page, request),
+        "pricing": PricingSection(page, facts, traffic, request),
         "comparisons": comparisons_of(page, request),
         "traffic": traffic,
-        "route_rows": route_rows,
-        # Columns most routes leave empty are shown only where some route has them.
-        "show_cache_write": any(r.cache_write_price is not None for r in facts.routes),
-        "show_long_context": any(r.long_context_threshold for r in facts.routes),
         "capability_rows": capability_rows,
-        "chart": price_chart([(facts.name, facts.routes)], traffic),
         "parameters_display": formatting.parameters(
             facts.parameters_billions, facts.parameters_detail, facts.parameters_estimated
         ),
-        **history_context(page, facts, traffic, request),
     }

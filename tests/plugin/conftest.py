@@ -16,7 +16,10 @@ from django.test import Client
 def _empty_cache() -> Iterator[None]:
     """Data is rolled back after each test, the catalogue generation included, so a value
     cached in one test could match the next test's key: every test starts with none."""
+    from comparisons.catalogue_cache import local_values
+
     cache.clear()
+    local_values.clear()
     yield
 
 
