@@ -380,3 +380,27 @@ def test_the_model_pages_pricing_fragment_follows_drafts_previews_and_publishes(
     assert route_prices(anonymous.get(MODEL)) == before
     publish_price(admin_client_logged_in, "gpt-5-2-codex", "7.77")
     assert "$7.77" in route_prices(anonymous.get(MODEL))
+
+
+def test_a_comparisons_sections_follow_publishes_and_the_calculator(
+    client, admin_client_logged_in, settings
+):
+    # The page cache off: what is checked is the sections' own fragment cache.
+    settings.CACHES = {
+        **settings.CACHES,
+        "off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    settings.COMPARISONS_PAGE_CACHE_ALIAS = "off"
+    settings.COMPARISONS_PAGE_CACHE_LOCAL_BYTES = 0
+    anonymous = type(client)()
+
+    def monthly(response) -> str:
+        return text_of(BeautifulSoup(response.content, "html.parser").select_one("#monthly-cost"))
+
+    default = monthly(anonymous.get(EDITORIAL))
+    assert monthly(anonymous.get(EDITORIAL)) == default
+    priced = monthly(anonymous.get(f"{EDITORIAL}?input_tokens=10M&output_tokens=2M"))
+    assert priced != default and "10M" in priced
+    assert monthly(anonymous.get(EDITORIAL)) == default
+    publish_price(admin_client_logged_in, "gpt-5-2-codex", "7.77")
+    assert "7.77" in text(anonymous.get(EDITORIAL))

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest
 from comparisons.blocks.stream_data import faq_items
 from comparisons.calculator import parse_calculator
 from comparisons.catalogue_cache import cached_many
+from comparisons.content_generation import catalogue_version
 from comparisons.engine import prose
 from comparisons.engine.values import PairFacts
 from comparisons.facts import load_pairs, site_default_traffic
@@ -111,6 +112,16 @@ def updated_since_review(
     return cached_many(request, "updated-since-review", [key], load)[key]
 
 
+def sections_key(page: ComparisonPage, request: HttpRequest | None, previewing: bool) -> str | None:
+    """The key the page's sections are cached under as one fragment: the catalogue
+    generation (every fact, setting and publish bumps it), the host and the address.
+    None for previews and drafts, and for any query string (the cost calculator's own
+    traffic, or its errors), which always render."""
+    if request is None or previewing or request.GET or (page.pk and not page.live):
+        return None
+    return f"{catalogue_version(request)}:{request.get_host()}:{request.path}"
+
+
 def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -> dict[str, Any]:
     previewing = bool(request is not None and getattr(request, "is_preview", False))
     # Readers see published model facts only; a preview may show a draft model's facts.
@@ -134,6 +145,7 @@ def comparison_page_context(page: ComparisonPage, request: HttpRequest | None) -
             page, stamp, reviewed_pair, None if previewing else request
         ),
         "calculator": calculator,
+        "sections_key": sections_key(page, request, previewing),
         "price_changes": recent_price_changes(
             request, [str(r.key) for m in pair.models for r in m.routes]
         ),
