@@ -37,6 +37,18 @@ def _empty_cache() -> Iterator[None]:
 
 
 @pytest.fixture
+def no_page_cache(settings):
+    """Every request renders its page (query counts, the fragment caches): a page cache
+    hit would answer with one query and none of the page's work."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    settings.COMPARISONS_PAGE_CACHE_ALIAS = "off"
+    settings.COMPARISONS_PAGE_CACHE_LOCAL_BYTES = 0
+
+
+@pytest.fixture
 def soup_of(client: Client):
     """GET a URL, assert it answered 200, and return its parsed HTML."""
 

@@ -350,16 +350,10 @@ def test_a_catalogue_import_shows_at_once(client, tmp_path, django_capture_on_co
     assert "Brand-New-Cloud" in text(response) or "Brand New Cloud" in text(response)
 
 
+@pytest.mark.usefixtures("no_page_cache")  # what is checked is the fragment's own cache
 def test_the_model_pages_pricing_fragment_follows_drafts_previews_and_publishes(
-    client, admin_client_logged_in, settings
+    client, admin_client_logged_in
 ):
-    # The page cache off, so what is checked is the pricing fragment's own cache.
-    settings.CACHES = {
-        **settings.CACHES,
-        "off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-    }
-    settings.COMPARISONS_PAGE_CACHE_ALIAS = "off"
-    settings.COMPARISONS_PAGE_CACHE_LOCAL_BYTES = 0
     anonymous = type(client)()
 
     def route_prices(response) -> list[str]:
@@ -382,16 +376,8 @@ def test_the_model_pages_pricing_fragment_follows_drafts_previews_and_publishes(
     assert "$7.77" in route_prices(anonymous.get(MODEL))
 
 
-def test_a_comparisons_sections_follow_publishes_and_the_calculator(
-    client, admin_client_logged_in, settings
-):
-    # The page cache off: what is checked is the sections' own fragment cache.
-    settings.CACHES = {
-        **settings.CACHES,
-        "off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-    }
-    settings.COMPARISONS_PAGE_CACHE_ALIAS = "off"
-    settings.COMPARISONS_PAGE_CACHE_LOCAL_BYTES = 0
+@pytest.mark.usefixtures("no_page_cache")  # what is checked is the fragment's own cache
+def test_a_comparisons_sections_follow_publishes_and_the_calculator(client, admin_client_logged_in):
     anonymous = type(client)()
 
     def monthly(response) -> str:

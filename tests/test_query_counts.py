@@ -17,7 +17,8 @@ from comparisons.models import (
     ProviderRoute,
 )
 
-pytestmark = pytest.mark.django_db
+# Every request renders its page: a page cache hit would count one query.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 # What a reader's page may cost when the page cache cannot answer but the catalogue
 # generation's data is cached (another worker's first render, an expired entry).
@@ -25,17 +26,6 @@ READER_PAGE_QUERY_CEILING = 12
 # Its first render after a change, every cache empty: the facts, capabilities, index
 # addresses, ledger, review stamp and related pages are read again.
 COLD_READER_PAGE_QUERY_CEILING = 24
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    """Every request here renders its page: a page cache hit would count one query."""
-    settings.CACHES = {
-        **settings.CACHES,
-        "off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-    }
-    settings.COMPARISONS_PAGE_CACHE_ALIAS = "off"
-    settings.COMPARISONS_PAGE_CACHE_LOCAL_BYTES = 0
 
 
 def make_model(slug: str, routes: int, scores: int) -> ModelPage:
