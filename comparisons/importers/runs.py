@@ -20,7 +20,9 @@ from typing import Any
 from django.core.cache import cache
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
+from comparisons.conf import import_stale_after
 from comparisons.importers.errors import ImportRefused
 from comparisons.importers.report import ImportReport
 from comparisons.models import ImportRun
@@ -36,21 +38,60 @@ class ImportBusy(Exception):
     def __init__(self, other: ImportRun | None) -> None:
         self.other = other
         super().__init__(
-            f"Another import is in progress ({other}, {other.get_state_display().lower()}): "
+            f"Another import is in progress ({describe(other)}): "
             "start this one when it has finished."
             if other
             else "Another import is in progress: start this one when it has finished."
         )
 
 
+def when(moment: Any) -> str:
+    return date_format(timezone.localtime(moment), "Y-m-d H:i T")
+
+
+def who(user: Any) -> str:
+    if user is None:
+        return "the command line"
+    return user.get_full_name() or user.get_username()
+
+
+def describe(run: ImportRun) -> str:
+    """ "Catalogue (models.dev) import of models-dev.json by Mona, running since …"."""
+    dry = "dry run, " if run.dry_run else ""
+    return (
+        f"{run.get_kind_display()} import of {run.source} by {who(run.user)}, "
+        f"{dry}{run.get_state_display().lower()} since {when(run.started_at)}"
+    )
+
+
 def current_run() -> ImportRun | None:
     return ImportRun.objects.filter(state__in=ImportRun.IN_PROGRESS).first()
+
+
+ABANDONED = "abandoned: the worker stopped before it finished; nothing was imported"
+
+
+def fail_abandoned() -> list[ImportRun]:
+    """Fail the runs still queued or running after COMPARISONS_IMPORT_STALE_AFTER: a worker
+    that crashed (or was never started) would otherwise block every import for good. The
+    import is one transaction, so a run that stopped part-way wrote nothing."""
+    cutoff = timezone.now() - import_stale_after()
+    stale = list(ImportRun.objects.filter(state__in=ImportRun.IN_PROGRESS, started_at__lt=cutoff))
+    for run in stale:
+        fail(
+            run,
+            f"The run was {ABANDONED}. It started {when(run.started_at)} and was still "
+            f"{run.get_state_display().lower()} when the next import was started.",
+        )
+    return stale
 
 
 def claim(
     kind: str, *, source: str, user: Any = None, dry_run: bool = False, **fields: Any
 ) -> ImportRun:
-    """A new queued run, or ImportBusy when one is already queued or running."""
+    """A new queued run, or ImportBusy when one is already queued or running (runs left
+    over by a stopped worker are failed first)."""
+    fail_abandoned()
     try:
         with transaction.atomic():
             return ImportRun.objects.create(
@@ -63,6 +104,15 @@ def claim(
             )
     except IntegrityError:
         raise ImportBusy(current_run()) from None
+
+
+def mark_failed(run: ImportRun, user: Any) -> None:
+    """An editor's word that the run will not finish (its worker stopped)."""
+    fail(
+        run,
+        f"Marked as failed by {who(user)} on {when(timezone.now())}, while it was "
+        f"{run.get_state_display().lower()}: nothing was imported.",
+    )
 
 
 def progress_of(run: ImportRun) -> tuple[int, int] | None:
