@@ -50,6 +50,7 @@ class ImportRunInspectView(InspectView):
         legacy_pages = pages_of(run) if run.kind == ImportRun.Kind.LEGACY else []
         linked = [page.page_id for page in legacy_pages if page.page_id]
         context.update(
+            notices=stored.notices,
             legacy_pages=legacy_pages,
             # Pages deleted since the run get no link to an editor that would not open.
             legacy_page_ids=set(Page.objects.filter(pk__in=linked).values_list("pk", flat=True)),

@@ -1,9 +1,13 @@
 """Import runs as the import log records them, from queued to done or failed.
 
-A run started from the admin or by the scheduled refresh is a row of the import log
-(`ImportRun`) from the moment it is claimed; the worker (`importers.catalogue.tasks`) moves it to
-running and then done or failed. Claiming fails while another run is queued or running:
-a unique index lets the database hold only one such row, so two starts cannot race.
+Every import that writes is a row of the import log (`ImportRun`) from the moment it is
+claimed: from the admin (the worker, `importers.catalogue.tasks` and
+`importers.legacy.tasks`, moves it to running and then done or failed) and from the
+commands, which run it in-process. Claiming fails while another run is queued or
+running: a unique index lets the database hold only one such row, so two starts cannot
+race. A run left queued or running by a worker that stopped is failed as abandoned by
+the next claim once it is older than COMPARISONS_IMPORT_STALE_AFTER, or at once by a
+Data manager ("Mark as failed" in the import log).
 
 Progress while a run writes goes to Django's cache, not to the row: the import is one
 transaction, and what it writes (the row included) is invisible to other connections
