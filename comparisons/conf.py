@@ -9,9 +9,15 @@ COMPARISONS_BASE_TEMPLATE
 COMPARISONS_INDEX_PARENT_PAGE_TYPES
     Which page types may hold the models index and the comparisons index, as Wagtail's
     `parent_page_types` (e.g. ["home.HomePage"]); default: any page.
+COMPARISONS_IMPORT_STALE_AFTER
+    How long an import run may stay queued or running before the next start takes it for
+    abandoned (its worker stopped) and marks it failed: a `timedelta` or seconds; default
+    2 hours. Longer than any import takes.
 """
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from django.conf import settings
 
@@ -28,3 +34,8 @@ def base_template() -> str:
 
 def index_parent_page_types() -> list[str] | None:
     return getattr(settings, "COMPARISONS_INDEX_PARENT_PAGE_TYPES", None)
+
+
+def import_stale_after() -> timedelta:
+    value = getattr(settings, "COMPARISONS_IMPORT_STALE_AFTER", timedelta(hours=2))
+    return value if isinstance(value, timedelta) else timedelta(seconds=float(value))

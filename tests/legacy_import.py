@@ -102,6 +102,26 @@ def report_of(response) -> BeautifulSoup:
     return BeautifulSoup(response.content, "html.parser")
 
 
+def started(client, files: list, **data) -> BeautifulSoup:
+    """Post an upload that the form accepts: the editor lands on the run's page in the
+    import log, where the (immediate) task has already finished."""
+    response = client.post(import_url(), {"files": files, **data}, follow=True)
+    run = latest_run()
+    assert response.redirect_chain == [
+        (reverse("comparisons_import_log:inspect", args=(run.pk,)), 302)
+    ], response.content[:500]
+    return report_of(response)
+
+
+def failed_run(before: dict[str, int], problem: str) -> ImportRun:
+    """Nothing was written but the run of the import log, failed, naming the problem."""
+    assert counts() == {**before, "runs": before["runs"] + 1}
+    run = latest_run()
+    assert run.state == ImportRun.State.FAILED
+    assert problem in run.error and run.pages == [] and run.report == []
+    return run
+
+
 def in_review(page: ComparisonPage, user) -> None:
     page.get_workflow().start(page, user)
     assert page.workflow_in_progress

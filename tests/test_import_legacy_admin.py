@@ -1,5 +1,6 @@
-"""The legacy import in the admin: who may import, the upload form, dry run and import,
-the import log; pages editors could not change now are left alone."""
+"""The legacy import in the admin: who may import, the upload form, dry run and import as
+a background task ending on the run's page in the import log; pages editors could not
+change now are left alone."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError
@@ -21,12 +23,14 @@ from tests.legacy_import import (
     FIXTURES,
     PAGES,
     counts,
+    failed_run,
     import_url,
     in_review,
     latest_run,
     pair_page,
     report_of,
     run,
+    started,
     upload,
 )
 
@@ -64,37 +68,60 @@ def test_editors_find_the_view_in_the_menu_with_a_file_form(client, user_in):
     assert form.select_one("input[type=checkbox][name=dry_run]")
 
 
-def test_admin_dry_run_shows_the_report_and_saves_nothing(client, user_in, no_comparisons):
-    user_in(EDITORS)
+def test_admin_dry_run_shows_the_report_on_the_runs_page_and_saves_nothing(
+    client, user_in, no_comparisons
+):
+    editor = user_in(EDITORS)
     before = counts()
-    response = client.post(
-        import_url(), {"files": [upload(PAGES[0]), upload(PAGES[4], "html")], "dry_run": "on"}
-    )
-    soup = report_of(response)
-    assert counts() == before
-    assert "Dry run, nothing saved. 2 pages: 2 created" in text_of(
-        soup.select_one("[data-import-summary]")
+    soup = started(client, [upload(PAGES[0]), upload(PAGES[4], "html")], dry_run="on")
+    # Nothing but the run of the import log, marked as a dry run.
+    assert counts() == {**before, "runs": before["runs"] + 1}
+    log = latest_run()
+    assert (log.dry_run, log.state, log.user) == (True, "done", editor)
+    assert text_of(soup.select_one(".import-state h2")) == "Dry run: Done"
+    assert text_of(soup.select_one(".import-summary")).startswith(
+        "Dry run, nothing saved. 2 pages: 2 created"
     )
     first = soup.select_one(f'[data-import-page="{PAGES[0]}.txt"]')
     assert first["data-action"] == "created"
+    assert text_of(first.select_one("h3")) == (
+        f"{PAGES[0]}.txt: “GPT-5.2 Codex vs Qwen3.5-4B” created as a draft"
+    )
+    models = [text_of(li) for li in first.select("[data-import-models] li")]
+    assert models[1] == "Model B, Qwen3.5-4B: matched by slug “qwen3-5-4b”"
     conflicts = [text_of(tr) for tr in first.select('tr[data-entry-kind="conflict"]')]
     assert conflicts == [
         "Conflict Qwen3.5-4B decision fit: page says Coding, Agents, Long context; "
         "data says Long context, Vision"
     ]
-    assert not soup.select("[data-import-page] a[href*='/pages/']")  # nothing to edit yet
+    assert soup.select_one(f'[data-import-page="{PAGES[4]}.html"]')
+    assert not soup.select("[data-import-page] a[href*='/pages/']")  # nothing to edit
 
 
-def test_admin_import_creates_drafts_and_logs_the_editor(client, user_in, no_comparisons):
+def test_admin_import_creates_drafts_and_the_runs_page_links_to_them(
+    client, user_in, no_comparisons
+):
     editor = user_in(EDITORS)
-    soup = report_of(client.post(import_url(), {"files": [upload(PAGES[3], "html")]}))
+    soup = started(client, [upload(PAGES[3], "html")])
+    assert "started: this page shows the report of each page" in text_of(
+        soup.select_one(".messages")
+    )
     page = pair_page(PAGES[3])
     assert not page.live
     assert page.get_latest_revision().user == editor
-    link = soup.select_one(f'[data-import-page="{PAGES[3]}.html"] a')
+    article = soup.select_one(f'[data-import-page="{PAGES[3]}.html"]')
+    assert article["data-action"] == "created"
+    link = article.select_one("a")
     assert link["href"] == reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    assert text_of(link) == f"Edit “{page.title}”"
+    assert "The pages are drafts: submit them for review" in text_of(soup)
     log = latest_run()
-    assert (log.user, log.dry_run, log.added) == (editor, False, 2)
+    assert (log.user, log.dry_run, log.added, log.state) == (editor, False, 2, "done")
+    # A page deleted since keeps its report, without a link to an editor that is gone.
+    page.delete()
+    again = report_of(client.get(reverse("comparisons_import_log:inspect", args=(log.pk,))))
+    assert again.select_one(f'[data-import-page="{PAGES[3]}.html"]')
+    assert not again.select("[data-import-page] a")
 
 
 def test_admin_shows_bad_files_and_saves_nothing(client, user_in):
@@ -111,15 +138,19 @@ def test_admin_shows_bad_files_and_saves_nothing(client, user_in):
     assert counts() == before
 
 
-def test_editors_read_the_legacy_run_in_the_import_log(client, user_in, no_comparisons):
+def test_editors_come_back_to_the_legacy_run_from_the_import_log(client, user_in, no_comparisons):
     user_in(EDITORS)
-    client.post(import_url(), {"files": [upload(PAGES[2])]})
-    response = client.get(reverse("comparisons_import_log:inspect", args=(latest_run().pk,)))
-    rows = [text_of(tr) for tr in report_of(response).select("table.import-report tbody tr")]
-    assert any(
-        "Qwen3.5-4B decision fit: page says Coding, Agents, Long context; data says Long context, "
-        "Vision" in row
-        for row in rows
+    started(client, [upload(PAGES[2])])
+    log = BeautifulSoup(client.get(reverse("comparisons_import_log:index")).content, "html.parser")
+    link = log.select_one(
+        f'a[href="{reverse("comparisons_import_log:inspect", args=(latest_run().pk,))}"]'
+    )
+    assert link is not None
+    soup = report_of(client.get(link["href"]))
+    rows = [text_of(tr) for tr in soup.select(f'[data-import-page="{PAGES[2]}.txt"] tr')]
+    assert (
+        "Conflict Qwen3.5-4B decision fit: page says Coding, Agents, Long context; data says "
+        "Long context, Vision" in rows
     )
 
 
@@ -145,12 +176,11 @@ def test_a_page_in_review_is_not_changed(client, user_in, how, tmp_path):
             run(FIXTURES / "gpt-oss-120b-vs-qwen3-5-4b.txt", tmp_path / f"{stem}.txt")
         assert str(caught.value) == f"Nothing was imported: {problem}"
     else:
-        data = SimpleUploadedFile(f"{stem}.txt", text.encode())
-        soup = report_of(client.post(import_url(), {"files": [data]}))
-        assert [text_of(li) for li in soup.select(".messages li.error")] == [
-            f"Nothing was imported: {problem}"
-        ]
-    assert counts() == before
+        # The file reads well, so the form queues it; the worker refuses it.
+        soup = started(client, [SimpleUploadedFile(f"{stem}.txt", text.encode())])
+        assert text_of(soup.select_one(".import-state h2")) == "Failed"
+        assert text_of(soup.select_one(".import-error")) == f"Nothing was imported: {problem}"
+    failed_run(before, problem)
     assert page.get_latest_revision() == page.current_workflow_task_state.revision
 
 
@@ -166,12 +196,14 @@ def test_a_page_locked_by_someone_else_is_not_changed(client, user_in, django_us
     )
     with pytest.raises(CommandError, match=re.escape(f"{stem}.txt: {message}")):
         run(FIXTURES / f"{stem}.txt")  # the command has no user: nobody holds its lock
+    failed_run(before, message)
+    before = counts()
     user_in(EDITORS)
-    soup = report_of(client.post(import_url(), {"files": [upload(stem)]}))
-    assert [text_of(li) for li in soup.select(".messages li.error")] == [
-        f"Nothing was imported: {stem}.txt: {message}"
-    ]
-    assert counts() == before
+    soup = started(client, [upload(stem)])
+    assert (
+        text_of(soup.select_one(".import-error")) == f"Nothing was imported: {stem}.txt: {message}"
+    )
+    failed_run(before, message)
 
 
 def test_the_lock_holder_may_import_into_their_locked_page(client, user_in):
@@ -180,8 +212,9 @@ def test_the_lock_holder_may_import_into_their_locked_page(client, user_in):
     editor = user_in(EDITORS)
     page.locked, page.locked_by, page.locked_at = True, editor, timezone.now()
     page.save()
-    report_of(client.post(import_url(), {"files": [upload(stem)]}))
+    soup = started(client, [upload(stem)])
     assert latest_run().summary.startswith("1 page: 0 created, 1 updated")
+    assert soup.select_one(f'[data-import-page="{stem}.txt"]')["data-action"] == "updated"
 
 
 def test_a_page_scheduled_for_publishing_is_not_changed():
@@ -193,7 +226,7 @@ def test_a_page_scheduled_for_publishing_is_not_changed():
     before = counts()
     with pytest.raises(CommandError, match="has a revision scheduled for publishing"):
         run(FIXTURES / f"{stem}.txt")
-    assert counts() == before
+    failed_run(before, "has a revision scheduled for publishing")
 
 
 def test_an_importer_who_may_not_edit_the_page_is_refused(client, django_user_model):
@@ -217,11 +250,10 @@ def test_an_importer_who_may_not_edit_the_page_is_refused(client, django_user_mo
     stem = "codex-1-vs-qwen3-5-4b"
     assert pair_page(stem).owner != adder
     before = counts()
-    soup = report_of(client.post(import_url(), {"files": [upload(stem)]}))
-    assert [text_of(li) for li in soup.select(".messages li.error")] == [
-        f"Nothing was imported: {stem}.txt: you may not edit “Codex 1 vs Qwen3.5-4B”."
-    ]
-    assert counts() == before
+    soup = started(client, [upload(stem)])
+    problem = f"{stem}.txt: you may not edit “Codex 1 vs Qwen3.5-4B”."
+    assert text_of(soup.select_one(".import-error")) == f"Nothing was imported: {problem}"
+    failed_run(before, problem)
 
 
 def test_importing_needs_the_import_permission_too(client, django_user_model):

@@ -14,11 +14,13 @@ from tests.legacy_import import (
     FIXTURES,
     PAGES,
     counts,
+    failed_run,
     files,
     import_url,
     latest_run,
     report_of,
     run,
+    started,
     upload,
 )
 
@@ -98,7 +100,7 @@ def test_a_failure_while_writing_rolls_back_the_whole_run(no_comparisons, tmp_pa
     before = counts()
     with pytest.raises(CommandError, match="“Twin Model” matches several model pages"):
         run(FIXTURES / "gpt-oss-120b-vs-qwen3-5-4b.txt", tmp_path / "twin.txt")
-    assert counts() == before
+    failed_run(before, "“Twin Model” matches several model pages")
     assert ComparisonPage.objects.count() == 0
 
 
@@ -210,10 +212,13 @@ def test_an_unexpected_failure_writing_names_the_file_and_rolls_back(
     monkeypatch.setattr(legacy, "find_conflicts", broken)
     before = counts()
     user_in(EDITORS)
-    soup = report_of(client.post(import_url(), {"files": [upload(PAGES[2]), upload(PAGES[3])]}))
-    assert [text_of(li) for li in soup.select(".messages li.error")] == [
-        f"Nothing was imported: {PAGES[2]}.txt: could not be saved: an unexpected error "
-        "occurred (ArithmeticError); the details are in the server log."
-    ]
+    # Both files read well, so the form queues them; the worker fails, writing no page.
+    soup = started(client, [upload(PAGES[2]), upload(PAGES[3])])
+    problem = (
+        f"{PAGES[2]}.txt: could not be saved: an unexpected error occurred (ArithmeticError); "
+        "the details are in the server log."
+    )
+    assert text_of(soup.select_one(".import-state h2")) == "Failed"
+    assert text_of(soup.select_one(".import-error")) == f"Nothing was imported: {problem}"
     assert "ArithmeticError: boom" in caplog.text
-    assert counts() == before
+    failed_run(before, problem)

@@ -544,9 +544,9 @@ def test_an_editor_s_legacy_import_makes_nothing_live(client, people):
     )
     editor = as_user(client, people["editor"])
     response = editor.post(
-        reverse("comparisons_legacy_import"), {"files": [upload(PAGES[3], "html")]}
+        reverse("comparisons_legacy_import"), {"files": [upload(PAGES[3], "html")]}, follow=True
     )
-    assert response.status_code == 200
+    assert response.status_code == 200 and response.redirect_chain
     live_after = set(ModelPage.objects.live().values_list("pk", flat=True)) | set(
         ComparisonPage.objects.live().values_list("pk", flat=True)
     )

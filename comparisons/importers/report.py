@@ -134,6 +134,7 @@ class ImportReport:
             "warnings": self.count("warning"),
             "summary": Truncator(self.summary()).chars(300),
             "report": [entry.as_dict() for entry in self.entries],
+            "pages": [page.as_dict(dry_run=self.dry_run) for page in self.pages],
             "finished_at": timezone.now(),
             "state": ImportRun.State.DONE,
             "dry_run": self.dry_run,

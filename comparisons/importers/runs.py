@@ -1,9 +1,13 @@
 """Import runs as the import log records them, from queued to done or failed.
 
-A run started from the admin or by the scheduled refresh is a row of the import log
-(`ImportRun`) from the moment it is claimed; the worker (`importers.catalogue.tasks`) moves it to
-running and then done or failed. Claiming fails while another run is queued or running:
-a unique index lets the database hold only one such row, so two starts cannot race.
+Every import that writes is a row of the import log (`ImportRun`) from the moment it is
+claimed: from the admin (the worker, `importers.catalogue.tasks` and
+`importers.legacy.tasks`, moves it to running and then done or failed) and from the
+commands, which run it in-process. Claiming fails while another run is queued or
+running: a unique index lets the database hold only one such row, so two starts cannot
+race. A run left queued or running by a worker that stopped is failed as abandoned by
+the next claim once it is older than COMPARISONS_IMPORT_STALE_AFTER, or at once by a
+Data manager ("Mark as failed" in the import log).
 
 Progress while a run writes goes to Django's cache, not to the row: the import is one
 transaction, and what it writes (the row included) is invisible to other connections
@@ -20,7 +24,9 @@ from typing import Any
 from django.core.cache import cache
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
+from comparisons.conf import import_stale_after
 from comparisons.importers.errors import ImportRefused
 from comparisons.importers.report import ImportReport
 from comparisons.models import ImportRun
@@ -36,21 +42,60 @@ class ImportBusy(Exception):
     def __init__(self, other: ImportRun | None) -> None:
         self.other = other
         super().__init__(
-            f"Another import is in progress ({other}, {other.get_state_display().lower()}): "
+            f"Another import is in progress ({describe(other)}): "
             "start this one when it has finished."
             if other
             else "Another import is in progress: start this one when it has finished."
         )
 
 
+def when(moment: Any) -> str:
+    return date_format(timezone.localtime(moment), "Y-m-d H:i T")
+
+
+def who(user: Any) -> str:
+    if user is None:
+        return "the command line"
+    return user.get_full_name() or user.get_username()
+
+
+def describe(run: ImportRun) -> str:
+    """ "Catalogue (models.dev) import of models-dev.json by Mona, running since …"."""
+    dry = "dry run, " if run.dry_run else ""
+    return (
+        f"{run.get_kind_display()} import of {run.source} by {who(run.user)}, "
+        f"{dry}{run.get_state_display().lower()} since {when(run.started_at)}"
+    )
+
+
 def current_run() -> ImportRun | None:
     return ImportRun.objects.filter(state__in=ImportRun.IN_PROGRESS).first()
+
+
+ABANDONED = "abandoned: the worker stopped before it finished; nothing was imported"
+
+
+def fail_abandoned() -> list[ImportRun]:
+    """Fail the runs still queued or running after COMPARISONS_IMPORT_STALE_AFTER: a worker
+    that crashed (or was never started) would otherwise block every import for good. The
+    import is one transaction, so a run that stopped part-way wrote nothing."""
+    cutoff = timezone.now() - import_stale_after()
+    stale = list(ImportRun.objects.filter(state__in=ImportRun.IN_PROGRESS, started_at__lt=cutoff))
+    for run in stale:
+        fail(
+            run,
+            f"The run was {ABANDONED}. It started {when(run.started_at)} and was still "
+            f"{run.get_state_display().lower()} when the next import was started.",
+        )
+    return stale
 
 
 def claim(
     kind: str, *, source: str, user: Any = None, dry_run: bool = False, **fields: Any
 ) -> ImportRun:
-    """A new queued run, or ImportBusy when one is already queued or running."""
+    """A new queued run, or ImportBusy when one is already queued or running (runs left
+    over by a stopped worker are failed first)."""
+    fail_abandoned()
     try:
         with transaction.atomic():
             return ImportRun.objects.create(
@@ -63,6 +108,15 @@ def claim(
             )
     except IntegrityError:
         raise ImportBusy(current_run()) from None
+
+
+def mark_failed(run: ImportRun, user: Any) -> None:
+    """An editor's word that the run will not finish (its worker stopped)."""
+    fail(
+        run,
+        f"Marked as failed by {who(user)} on {when(timezone.now())}, while it was "
+        f"{run.get_state_display().lower()}: nothing was imported.",
+    )
 
 
 def progress_of(run: ImportRun) -> tuple[int, int] | None:

@@ -45,6 +45,10 @@ class ImportRun(models.Model):
     # The change report as data: a list of {"kind", "subject", "field", "old", "new",
     # "message"} entries, the same lines the command prints.
     report = models.JSONField(default=list, blank=True)
+    # A run that reads several files (the legacy import): what it did with each, as
+    # {"source", "title", "action", "page_id", "models": [{"side", "name", "title", "how",
+    # "created"}]}; the file's entries are those of `report` whose "page" is its source.
+    pages = models.JSONField(default=list, blank=True)
     # A run started from the admin or the scheduled refresh is a row from the moment it is
     # queued; the worker moves it on. Runs from before had finished when they were written.
     state = models.CharField(max_length=10, choices=State.choices, default=State.DONE)

@@ -1,8 +1,12 @@
 """Admin entry point for editors: "Import legacy pages".
 
-Upload one or more .txt/.html legacy pages, optionally as a dry run, and read the report.
-Only users who may run imports (`comparisons.add_importrun`, as for the catalogue import)
-and add comparison pages (under /compare/) can open it.
+Upload one or more .txt/.html legacy pages, optionally as a dry run. The files are read
+and checked here (fast, no database), so a bad file is refused on the form; the import
+itself runs as a background task (`importers.legacy.tasks`), one run at a time with the
+catalogue's, and the editor is sent to the run's page in the import log, which shows the
+report of each page when it has finished. Only users who may run imports
+(`comparisons.add_importrun`, as for the catalogue import) and add comparison pages
+(under /compare/) can open it.
 """
 
 from __future__ import annotations
@@ -10,16 +14,21 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.generic import FormView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from comparisons.importers.legacy.importer import LegacyImportError, Source, import_legacy_pages
+from comparisons.engine.formatting import plural
+from comparisons.importers.legacy import tasks
+from comparisons.importers.legacy.importer import LegacyImportError, Source, read_sources
 from comparisons.importers.legacy.parse import MAX_FILE_BYTES, SUFFIXES, too_large
-from comparisons.models import ComparisonIndexPage
+from comparisons.importers.runs import ImportBusy, claim, current_run
+from comparisons.models import ComparisonIndexPage, ImportRun
 
 MAX_FILES = 50
 
@@ -60,7 +69,7 @@ class LegacyImportForm(forms.Form):
     dry_run = forms.BooleanField(
         label="Dry run",
         required=False,
-        help_text="Show the report without saving anything.",
+        help_text="Show the report without saving anything (the run is kept in the import log).",
     )
 
     def clean(self) -> dict[str, Any]:
@@ -98,15 +107,21 @@ class LegacyImportView(WagtailAdminTemplateMixin, FormView):
             action_url=reverse("comparisons_legacy_import"),
             submit_button_label="Import",
             submit_button_active_label="Importing…",
+            current_run=current_run(),
         )
         return context
 
     def form_valid(self, form: LegacyImportForm) -> HttpResponse:
+        sources = form.cleaned_data["files"]
         try:
-            result = import_legacy_pages(
-                form.cleaned_data["files"],
-                dry_run=form.cleaned_data["dry_run"],
+            # Every file is read here too, so a bad one is refused on the form before
+            # anything is queued; the worker reads them again with the same rules.
+            read_sources(sources)
+            run = claim(
+                ImportRun.Kind.LEGACY,
+                source=", ".join(source.name for source in sources),
                 user=self.request.user,
+                dry_run=form.cleaned_data["dry_run"],
             )
         except LegacyImportError as exc:
             # All or nothing, said first at form level; then each file's problem.
@@ -119,8 +134,18 @@ class LegacyImportView(WagtailAdminTemplateMixin, FormView):
                 for problem in exc.problems:
                     form.add_error(None, problem)
             return self.form_invalid(form)
-        # A fresh form: re-submitting the same files is a deliberate new upload.
-        return self.render_to_response(self.get_context_data(form=self.form_class(), result=result))
+        except ImportBusy as exc:
+            form.add_error(None, f"Nothing was started. {exc}")
+            return self.form_invalid(form)
+        tasks.import_legacy_upload.enqueue(run.pk, tasks.encode_sources(sources))
+        what = "Dry run" if run.dry_run else "Import"
+        messages.success(
+            self.request,
+            f"{what} of {plural(len(sources), 'legacy page')} started: "
+            "this page shows the report of each page when it has finished; you can leave it "
+            "and come back (Import log).",
+        )
+        return redirect("comparisons_import_log:inspect", run.pk)
 
 
 def urlpatterns() -> list:

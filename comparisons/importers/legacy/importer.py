@@ -82,9 +82,9 @@ class LegacyImportError(ImportRefused):
         super().__init__(text)
 
 
-def import_legacy_pages(
-    sources: Sequence[Source], *, dry_run: bool = False, user: Any = None, today: date | None = None
-) -> ImportReport:
+def read_sources(sources: Sequence[Source], *, today: date | None = None) -> list[LegacyPage]:
+    """Every file parsed, or LegacyImportError naming each that cannot be read. Fast (no
+    database), so the admin checks the upload with it before it queues the import."""
     if not sources:
         raise LegacyImportError(["no files were given."])
     today = today or timezone.localdate()
@@ -99,11 +99,26 @@ def import_legacy_pages(
             problems.append(unexpected(source.name, "read", exc))
     if problems:
         raise LegacyImportError(problems)
+    return parsed
+
+
+def import_legacy_pages(
+    sources: Sequence[Source],
+    *,
+    dry_run: bool = False,
+    user: Any = None,
+    today: date | None = None,
+    run: ImportRun | None = None,
+) -> ImportReport:
+    """Import the files in one transaction; the report is recorded onto `run` (claimed
+    beforehand) or as a new run of the import log, except in a dry run."""
+    parsed = read_sources(sources, today=today)
     try:
         with transaction.atomic():
             importer = _Importer(user)
             names = ", ".join(source.name for source in sources)
             result = run_report(names, importer.run_all(parsed), dry_run=dry_run)
+            result.run = run
             if dry_run:
                 transaction.set_rollback(True)
             else:

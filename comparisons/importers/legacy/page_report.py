@@ -7,11 +7,13 @@ not imported).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
 from comparisons.engine.formatting import plural
 from comparisons.importers.report import Entry, ImportReport
+from comparisons.models import ImportRun
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,29 @@ class PageReport:
     page: Any = None  # the ComparisonPage (rolled back in a dry run)
     models: list[ModelMatch] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    page_id: int | None = None  # the page's id, as the import log keeps it
+
+    def as_dict(self, *, dry_run: bool) -> dict[str, Any]:
+        """What the import log keeps of it (`ImportRun.pages`); the entries are kept with
+        the run's. A dry run's page was rolled back: there is nothing to link to."""
+        return {
+            "source": self.source,
+            "title": self.title,
+            "action": self.action,
+            "page_id": None if dry_run or self.page is None else self.page.pk,
+            "models": [dataclasses.asdict(model) for model in self.models],
+        }
+
+    @classmethod
+    def from_run(cls, stored: dict[str, Any], entries: list[Entry]) -> PageReport:
+        return cls(
+            source=stored["source"],
+            title=stored["title"],
+            action=stored["action"],
+            page_id=stored.get("page_id"),
+            models=[ModelMatch(**model) for model in stored.get("models", [])],
+            entries=[entry for entry in entries if entry.page == stored["source"]],
+        )
 
     def add(
         self,
@@ -87,6 +112,12 @@ def summary(report: ImportReport) -> str:
         f"{plural(report.count('warning'), 'warning')}."
     )
     return f"Dry run, nothing saved. {text}" if report.dry_run else text
+
+
+def pages_of(run: ImportRun) -> list[PageReport]:
+    """The per-file reports of a recorded run, as the import wrote them."""
+    entries = [Entry(**entry) for entry in run.report]
+    return [PageReport.from_run(stored, entries) for stored in run.pages]
 
 
 def lines(report: ImportReport) -> list[str]:

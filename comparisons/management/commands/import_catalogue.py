@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
 from comparisons.importers.catalogue.fetch import catalogue_url
-from comparisons.importers.catalogue.parse import CatalogueError
+from comparisons.importers.catalogue.parse import CatalogueError, parse_canonical, parse_catalogue
 from comparisons.importers.catalogue.run import default_canonical, import_catalogue_file
 from comparisons.importers.catalogue.url import import_from_url
 from comparisons.importers.report import ImportReport
@@ -130,17 +130,26 @@ class Command(BaseCommand):
     def _from_file(
         self, path: Path, options: dict[str, Any], progress: Any, *, history_only: bool
     ) -> ImportReport:
+        """A real import is a run of the import log from the start, as in the admin:
+        refused while another import is queued or running. A dry run writes nothing and
+        takes no part in that."""
         canonical = options["canonical"] or default_canonical(path)
+        settings = {
+            "canonical_path": Path(canonical) if canonical else None,
+            "snapshot": options["snapshot_date"],
+            "source_name": options["source_name"],
+            "dry_run": options["dry_run"],
+            "history_only": history_only,
+            "progress": progress,
+        }
         try:
-            return import_catalogue_file(
-                path,
-                canonical_path=Path(canonical) if canonical else None,
-                snapshot=options["snapshot_date"],
-                source_name=options["source_name"],
-                dry_run=options["dry_run"],
-                history_only=history_only,
-                progress=progress,
-            )
+            if options["dry_run"]:
+                return import_catalogue_file(path, **settings)
+            # Checked before the claim, as the admin form does, so a bad file leaves no
+            # failed run in the log; the import reads it again with the same rules.
+            parse_catalogue(path.read_bytes(), source=path.name)
+            if settings["canonical_path"]:
+                parse_canonical(settings["canonical_path"].read_bytes())
         except CatalogueError as exc:
             raise CommandError(f"Nothing was imported.\n{exc}") from None
         except OSError as exc:
@@ -149,6 +158,20 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Nothing was imported: the database refused a value: {exc}"
             ) from None
+        try:
+            run = claim(ImportRun.Kind.CATALOGUE, source=path.name)
+        except ImportBusy as exc:
+            raise CommandError(f"Nothing was imported. {exc}") from None
+        reports: list[ImportReport] = []
+
+        def work(run: ImportRun) -> ImportReport:
+            reports.append(import_catalogue_file(path, run=run, **settings))
+            return reports[0]
+
+        if execute(run.pk, work) != ImportRun.State.DONE:
+            run.refresh_from_db()
+            raise CommandError(f"{run.error} (import run #{run.pk})")
+        return reports[0]
 
     def _from_url(self, url: str, options: dict[str, Any], progress: Any) -> ImportReport | None:
         """A fetch is a run of the import log from the start, like the scheduled refresh:

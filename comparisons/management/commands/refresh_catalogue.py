@@ -1,10 +1,11 @@
-"""manage.py refresh_catalogue: queue a fetch of the catalogue URL when one is due.
+"""manage.py refresh_catalogue: fetch and import the catalogue URL when it is due.
 
 Due when COMPARISONS_CATALOGUE_REFRESH_HOURS (0: never) have passed since the last fetch
 of COMPARISONS_CATALOGUE_URL was started, whatever came of it (imported, unchanged or
-failed), so a failing source is retried once an interval, not hammered. The fetch itself
-runs in the worker (`db_worker --backend imports`) and lands in the import log.
-`bin/serve --production` runs this every few minutes; a cron line can too (README).
+failed), so a failing source is retried once an interval, not hammered. The fetch runs
+here, as a run of the import log: refused (a non-zero exit naming the other run) while
+another import is queued or running. `bin/serve --production` runs this every few
+minutes; a cron line can too (README).
 """
 
 from __future__ import annotations
@@ -13,20 +14,20 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from comparisons.importers.catalogue import tasks
 from comparisons.importers.catalogue.fetch import catalogue_url
-from comparisons.importers.runs import ImportBusy, claim
+from comparisons.importers.catalogue.url import import_from_url
+from comparisons.importers.runs import ImportBusy, claim, execute
 from comparisons.models import ImportRun
 
 
 class Command(BaseCommand):
-    help = "Queue a fetch of the catalogue URL if the refresh interval has passed."
+    help = "Fetch and import the catalogue URL if the refresh interval has passed."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--force", action="store_true", help="queue one even if not due")
+        parser.add_argument("--force", action="store_true", help="fetch now even if not due")
 
     def handle(self, *args: Any, **options: Any) -> None:
         url = catalogue_url()
@@ -45,7 +46,9 @@ class Command(BaseCommand):
         try:
             run = claim(ImportRun.Kind.CATALOGUE, source=url)
         except ImportBusy as exc:
-            self.stdout.write(f"Not started. {exc}")
-            return
-        tasks.import_catalogue_url.enqueue(run.pk, url)
-        self.stdout.write(f"Queued a fetch of {url} as import run #{run.pk}.")
+            raise CommandError(f"Not started. {exc}") from None
+        state = execute(run.pk, lambda run: import_from_url(run, url))
+        run.refresh_from_db()
+        if state != ImportRun.State.DONE:
+            raise CommandError(f"{run.error} (import run #{run.pk})")
+        self.stdout.write(f"Fetched {url} as import run #{run.pk}: {run.summary}")
