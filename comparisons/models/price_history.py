@@ -61,7 +61,8 @@ def newest_snapshot_date() -> date | None:
 
 
 def route_histories(model_keys: Sequence[str]) -> dict[str, list[RouteHistory]]:
-    """Each model's routes' ledgers, by model key (one query, whatever the history's length).
+    """Each model's routes' ledgers, by model key (two queries, whatever the history's
+    length).
 
     A route belongs to the model it was last seen under: the catalogue may regroup a
     route between snapshots, and its whole history moves with it.
@@ -69,9 +70,18 @@ def route_histories(model_keys: Sequence[str]) -> dict[str, list[RouteHistory]]:
     keys = [k for k in model_keys if k]
     if not keys:
         return {}
-    rows = PriceStep.objects.filter(
-        route_key__in=PriceStep.objects.filter(model_key__in=keys).values("route_key")
-    ).order_by("route_key", "first_seen")
+    # The route keys first, then their steps: as one query with a subquery, PostgreSQL
+    # without statistics for the table (a fresh import) may plan a nested loop over
+    # every step, seconds for one model page.
+    route_keys = list(
+        PriceStep.objects.filter(model_key__in=keys)
+        .values_list("route_key", flat=True)
+        .distinct()
+        .order_by()
+    )
+    if not route_keys:
+        return {k: [] for k in keys}
+    rows = PriceStep.objects.filter(route_key__in=route_keys).order_by("route_key", "first_seen")
     by_route: dict[str, list[PriceStep]] = {}
     for row in rows:
         by_route.setdefault(row.route_key, []).append(row)

@@ -1,4 +1,4 @@
-"""What a model page shows of its routes' price history (two queries, whatever its length;
+"""What a model page shows of its routes' price history (three queries, whatever its length;
 none for a reader's request once the catalogue generation's copy is cached)."""
 
 from __future__ import annotations
