@@ -123,6 +123,9 @@ def cached_many(
     return {item: found[item] for item in items if item in found}
 
 
-def cached(request: HttpRequest | None, name: str, load: Callable[[], T]) -> T:
-    """One value under this generation (`load()` without a request)."""
-    return cached_many(request, name, ["-"], lambda _missing: {"-": load()})["-"]
+def cached(
+    request: HttpRequest | None, name: str, load: Callable[[], T], item: Hashable = "-"
+) -> T:
+    """One value under this generation (`load()` without a request); `item` names it
+    among the values of the same kind (a page's, a pair's)."""
+    return cached_many(request, name, [item], lambda _missing: {item: load()})[item]

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest
 
 from comparisons.blocks.stream_data import faq_items
 from comparisons.calculator import parse_calculator
-from comparisons.catalogue_cache import cached_many
+from comparisons.catalogue_cache import cached
 from comparisons.content_generation import catalogue_version
 from comparisons.engine import prose
 from comparisons.engine.values import PairFacts
@@ -41,18 +41,18 @@ def related_comparisons(
     generation for a reader's request: any publish, unpublish or move bumps it)."""
     models = [page.model_a_id, page.model_b_id]
 
-    def load(keys: list) -> dict:
+    def load() -> list[ComparisonPage]:
         pages = (
             ComparisonPage.objects.live()
             .servable()
             .filter(Q(model_a_id__in=models) | Q(model_b_id__in=models))
             .exclude(pk=page.pk)
-            .order_by(Lower("title"))[:RELATED_LIMIT]
+            .order_by(Lower("title"))
         )
-        return {keys[0]: list(pages)}
+        return list(pages[:RELATED_LIMIT])
 
     key = "-".join(str(i) for i in (page.pk, *models))
-    return cached_many(request if page.pk else None, "related", [key], load)[key]
+    return cached(request if page.pk else None, "related", load, item=key)
 
 
 def latest_review(page: ComparisonPage, request: HttpRequest | None) -> Any:
@@ -60,11 +60,8 @@ def latest_review(page: ComparisonPage, request: HttpRequest | None) -> Any:
     if not page.pk:
         return None
 
-    def load(ids: list[int]) -> dict:
-        stamps = page.review_stamps.order_by("-reviewed_on", "-created_at")
-        return {page.pk: stamps.first()}
-
-    return cached_many(request, "review-stamp", [page.pk], load)[page.pk]
+    stamps = page.review_stamps.order_by("-reviewed_on", "-created_at")
+    return cached(request, "review-stamp", stamps.first, item=page.pk)
 
 
 def structured_data(page: ComparisonPage, pair: PairFacts, request: HttpRequest | None) -> dict:
@@ -105,11 +102,10 @@ def updated_since_review(
     if stamp is None:
         return False
 
-    def load(keys: list[str]) -> dict[str, bool]:
-        return {keys[0]: bool(changes_since_review(stamp.facts, stamp.fingerprint, pair))}
+    def load() -> bool:
+        return bool(changes_since_review(stamp.facts, stamp.fingerprint, pair))
 
-    key = f"{page.pk}-{stamp.pk}"
-    return cached_many(request, "updated-since-review", [key], load)[key]
+    return cached(request, "updated-since-review", load, item=f"{page.pk}-{stamp.pk}")
 
 
 def sections_key(page: ComparisonPage, request: HttpRequest | None, previewing: bool) -> str | None:

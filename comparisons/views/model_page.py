@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from comparisons.catalogue_cache import cached_many
+from comparisons.catalogue_cache import cached
 from comparisons.content_generation import catalogue_version
 from comparisons.engine import formatting
 from comparisons.engine.chart import price_chart
@@ -58,16 +58,13 @@ def comparisons_of(page: ModelPage, request: HttpRequest | None = None) -> list:
     if not page.pk:
         return []
 
-    def load(ids: list[int]) -> dict[int, list]:
-        pages = (
-            ComparisonPage.objects.live()
-            .servable()
-            .filter(Q(model_a_id=page.pk) | Q(model_b_id=page.pk))
-            .order_by(Lower("title"))
-        )
-        return {page.pk: list(pages)}
-
-    return cached_many(request, "comparisons-of", [page.pk], load)[page.pk]
+    pages = (
+        ComparisonPage.objects.live()
+        .servable()
+        .filter(Q(model_a_id=page.pk) | Q(model_b_id=page.pk))
+        .order_by(Lower("title"))
+    )
+    return cached(request, "comparisons-of", lambda: list(pages), item=page.pk)
 
 
 def fragment_key(page: ModelPage, request: HttpRequest | None) -> str | None:

@@ -39,8 +39,12 @@ def newest_snapshot(request: HttpRequest | None) -> date | None:
 def histories_of(request: HttpRequest | None, model_key: str) -> list[RouteHistory]:
     if not model_key:
         return []
-    found = cached_many(request, "route-histories", [model_key], route_histories)
-    return found.get(model_key, [])
+    return cached(
+        request,
+        "route-histories",
+        lambda: route_histories([model_key]).get(model_key, []),
+        item=model_key,
+    )
 
 
 def recent_price_changes(
